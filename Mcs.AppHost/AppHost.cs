@@ -1,0 +1,35 @@
+using Mcs.AppHost;
+using Mcs.Contracts;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var secrets = McsParameters.Add(builder);
+var infra = builder.AddMcsInfrastructure(McsParameters.DemoMailbox, secrets.MailboxPassword);
+var externals = builder.AddExternalSystems(infra, secrets);
+
+var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Masterdata)
+    .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "Masterdata", 7101), name: "http")
+    .WithApiKey(secrets)
+    .WithReference(infra.MasterdataDb).WaitFor(infra.MasterdataDb)
+    .WithReference(infra.Redis).WaitFor(infra.Redis)
+    .WithHttpHealthCheck("/health");
+
+var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Orchestrator)
+    .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "Orchestrator", 7102), name: "http")
+    .WithApiKey(secrets)
+    .WithReference(infra.OrchestratorDb).WaitFor(infra.OrchestratorDb)
+    .WithReference(masterdata).WaitFor(masterdata)
+    .WithEnvironment("Masterdata__BaseUrl", "http://" + ServiceNames.Masterdata)
+    .WithExternalSystems(externals)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
+    .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "EmailListener", 7103), name: "http")
+    .WithApiKey(secrets)
+    .WithReference(infra.EmailListenerDb).WaitFor(infra.EmailListenerDb)
+    .WithReference(orchestrator).WaitFor(orchestrator)
+    .WithEnvironment("Orchestrator__BaseUrl", "http://" + ServiceNames.Orchestrator)
+    .WithMailbox(infra, externals, secrets)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

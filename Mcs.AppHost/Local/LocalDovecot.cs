@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Mcs.AppHost.Local;
+
+/// <summary>
+/// Dovecot (IMAP only, plaintext on loopback) with one demo mailbox. Dovecot has no port argument, so its config is
+/// written just before it starts, when the mailbox password parameter has its value.
+/// </summary>
+public static class LocalDovecot
+{
+    public static IResourceBuilder<LocalServerResource> AddLocalDovecot(
+        this IDistributedApplicationBuilder builder, string name, LocalInfraOptions options, string mailboxUser, IResourceBuilder<ParameterResource> password)
+    {
+        var dovecot = LocalBinaries.Require("/usr/sbin/dovecot", "Dovecot IMAP server");
+        var dir = Path.Combine(options.DataRoot, "dovecot");
+        var config = Path.Combine(dir, "dovecot.conf");
+        var resource = new LocalServerResource(name, dovecot, dir, options.ImapPort, port => $"imap://127.0.0.1:{port}");
+        var healthKey = $"{name}-ready";
+        builder.Services.AddHealthChecks().Add(new(healthKey,
+            _ => new DelegateHealthCheck(ct => GreetsAsync(options.ImapPort, ct), "Dovecot"), null, null));
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, async (_, ct) =>
+        {
+            var secret = await password.Resource.GetValueAsync(ct) ?? "";
+            await WriteConfigAsync(dir, options.ImapPort, mailboxUser, secret, ct);
+        });
+        return builder.AddResource(resource)
+            .WithArgs("-F", "-c", config)
+            .WithEndpoint(name: "tcp", port: options.ImapPort, targetPort: options.ImapPort, scheme: "tcp", isProxied: false)
+            .WithHealthCheck(healthKey)
+            .ExcludeFromManifest();
+    }
+
+    private static async Task WriteConfigAsync(string dir, int port, string user, string password, CancellationToken cancellationToken)
+    {
+        var mail = Path.Combine(dir, "mail");
+        Directory.CreateDirectory(Path.Combine(dir, "run"));
+        Directory.CreateDirectory(Path.Combine(dir, "state"));
+        Directory.CreateDirectory(mail);
+        // Dovecot refuses uid 0 for mail users: mail is owned by nobody (65534) when we are root, else by us.
+        var (uid, gid, serviceUser) = LocalBinaries.IsRoot ? ("65534", "65534", (string?)null) : (CurrentId("-u"), CurrentId("-g"), Environment.UserName);
+        if (LocalBinaries.IsRoot && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(mail, (UnixFileMode)Convert.ToInt32("1777", 8));
+        }
+        var users = Path.Combine(dir, "users");
+        await File.WriteAllTextAsync(users, $"{user}:{{PLAIN}}{password}:{uid}:{gid}::{Path.Combine(mail, user)}\n", cancellationToken);
+        var text = new StringBuilder()
+            .AppendLine($"base_dir = {Path.Combine(dir, "run")}")
+            .AppendLine($"state_dir = {Path.Combine(dir, "state")}")
+            .AppendLine("log_path = /dev/stderr")
+            .AppendLine("protocols = imap")
+            .AppendLine("listen = 127.0.0.1")
+            .AppendLine("ssl = no")
+            .AppendLine("disable_plaintext_auth = no")
+            .AppendLine("auth_mechanisms = plain login")
+            .AppendLine("mail_location = maildir:~/Maildir")
+            .AppendLine($"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {users}\n}}")
+            .AppendLine($"userdb {{\n  driver = passwd-file\n  args = username_format=%u {users}\n}}")
+            .AppendLine($"service imap-login {{\n  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}");
+        if (serviceUser is not null)
+        {
+            text.AppendLine($"default_login_user = {serviceUser}\ndefault_internal_user = {serviceUser}\ndefault_internal_group = {serviceUser}");
+        }
+        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), text.ToString(), cancellationToken);
+    }
+
+    private static string CurrentId(string flag)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("id", flag) { RedirectStandardOutput = true })!;
+        var id = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return id;
+    }
+
+    private static async Task<bool> GreetsAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port, cancellationToken);
+        var buffer = new byte[64];
+        var read = await client.GetStream().ReadAsync(buffer, cancellationToken);
+        return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("* OK", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,82 @@
+using Mcs.Contracts;
+
+namespace Mcs.AppHost;
+
+/// <summary>How the services get their keys and the addresses of the systems around them.</summary>
+public static class ServiceWiringExtensions
+{
+    public static ExternalSystems AddExternalSystems(this IDistributedApplicationBuilder builder, McsInfrastructure infra, McsParameters secrets)
+    {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return new ExternalSystems(
+                ReferenceExpression.Create($"{builder.AddParameter("dify-base-url")}"),
+                ReferenceExpression.Create($"{builder.AddParameter("erp-base-url")}"),
+                ReferenceExpression.Create($"{builder.AddParameter("smtp-host")}"),
+                ReferenceExpression.Create($"{builder.AddParameter("smtp-port")}"),
+                ReferenceExpression.Create($"{builder.AddParameter("imap-host")}"),
+                ReferenceExpression.Create($"{builder.AddParameter("imap-port")}"),
+                Mocks: null);
+        }
+        var smtpPort = ServicePorts.Smtp(builder.Configuration);
+        var mocks = builder.AddProject<Projects.Mcs_Mocks>(ServiceNames.Mocks)
+            .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "Mocks", 7104), name: ServiceNames.MockEndpoints.Http)
+            .WithEndpoint(name: ServiceNames.MockEndpoints.Smtp, port: smtpPort, targetPort: smtpPort, scheme: "tcp", isProxied: false)
+            .WithApiKey(secrets)
+            .WithEnvironment("Mocks__SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Mocks__DataDirectory", Path.Combine(infra.DataRoot, "mocks"))
+            .WithEnvironment("Mocks__DifyContractKey", secrets.DifyContractKey)
+            .WithEnvironment("Mocks__DifyOrderKey", secrets.DifyOrderKey)
+            .WithEnvironment("Mocks__ErpApiKey", secrets.ErpApiKey)
+            .WithHttpHealthCheck("/health")
+            .ExcludeFromManifest();
+        var http = mocks.GetEndpoint(ServiceNames.MockEndpoints.Http);
+        return new ExternalSystems(
+            ReferenceExpression.Create($"{http}/v1"),
+            ReferenceExpression.Create($"{http}"),
+            ReferenceExpression.Create($"127.0.0.1"),
+            ReferenceExpression.Create($"{smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            ReferenceExpression.Create($"127.0.0.1"),
+            ReferenceExpression.Create($"{(infra.ImapPort ?? 143).ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            mocks);
+    }
+
+    public static IResourceBuilder<ProjectResource> WithApiKey(this IResourceBuilder<ProjectResource> project, McsParameters secrets) =>
+        project.WithEnvironment("Mcs__ApiKey", secrets.ApiKey);
+
+    public static IResourceBuilder<ProjectResource> WithExternalSystems(this IResourceBuilder<ProjectResource> project, ExternalSystems externals)
+    {
+        var secretsOwner = project.ApplicationBuilder.Resources.OfType<ParameterResource>().ToDictionary(p => p.Name);
+        project
+            .WithEnvironment("Dify__BaseUrl", externals.DifyBaseUrl)
+            .WithEnvironment("Dify__ContractKey", secretsOwner[ServiceNames.Parameters.DifyContractKey])
+            .WithEnvironment("Dify__OrderKey", secretsOwner[ServiceNames.Parameters.DifyOrderKey])
+            .WithEnvironment("Erp__BaseUrl", externals.ErpBaseUrl)
+            .WithEnvironment("Erp__ApiKey", secretsOwner[ServiceNames.Parameters.ErpApiKey])
+            .WithEnvironment("Smtp__Host", externals.SmtpHost)
+            .WithEnvironment("Smtp__Port", externals.SmtpPort);
+        if (externals.Mocks is not null)
+        {
+            project.WaitFor(externals.Mocks);
+        }
+        return project;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithMailbox(
+        this IResourceBuilder<ProjectResource> project, McsInfrastructure infra, ExternalSystems externals, McsParameters secrets)
+    {
+        project
+            .WithEnvironment("EmailListener__Mailboxes__0__Name", "sales")
+            .WithEnvironment("EmailListener__Mailboxes__0__Host", externals.ImapHost)
+            .WithEnvironment("EmailListener__Mailboxes__0__Port", externals.ImapPort)
+            .WithEnvironment("EmailListener__Mailboxes__0__Username", McsParameters.DemoMailbox)
+            .WithEnvironment("EmailListener__Mailboxes__0__Password", secrets.MailboxPassword)
+            .WithEnvironment("EmailListener__Mailboxes__0__Security", project.ApplicationBuilder.ExecutionContext.IsPublishMode ? "SslOnConnect" : "None")
+            .WithEnvironment("EmailListener__Mailboxes__0__Folder", "INBOX");
+        if (infra.Imap is not null)
+        {
+            project.WaitFor(infra.Imap);
+        }
+        return project;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Mcs.Contracts.MasterData;
+
+public sealed record MasterDataVersion(long Version);

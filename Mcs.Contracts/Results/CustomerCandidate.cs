@@ -1,0 +1,3 @@
+namespace Mcs.Contracts.Results;
+
+public sealed record CustomerCandidate(string CustomerId, int Score);

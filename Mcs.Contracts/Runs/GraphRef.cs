@@ -1,0 +1,3 @@
+namespace Mcs.Contracts.Runs;
+
+public sealed record GraphRef(string Name, int Version);

@@ -1,0 +1,26 @@
+namespace Mcs.Benchmarks;
+
+/// <summary>The list of benchmarks; each issue adds its own entry here.</summary>
+public static class BenchmarkCatalog
+{
+    private static readonly IBenchmark[] All =
+    [
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var benchmark = args.Length > 0 ? All.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;
+        if (benchmark is null)
+        {
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Mcs.Benchmarks -- <name> [options]");
+            foreach (var known in All)
+            {
+                Console.Error.WriteLine($"  {known.Name,-12} {known.Description}");
+            }
+            return 2;
+        }
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        return await benchmark.RunAsync(args[1..], cancellation.Token);
+    }
+}
