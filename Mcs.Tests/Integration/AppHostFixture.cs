@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Mcs.Contracts;
+using Mcs.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mcs.Tests.Integration;
+
+/// <summary>
+/// The whole system started once per test collection through the AppHost in local mode: its own data folder, free
+/// ports, random keys and fsync off, so it never collides with a running instance. Every process the AppHost starts
+/// is recorded by pid so the tests can prove none is left behind.
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    public static readonly string[] Services = [ServiceNames.Masterdata, ServiceNames.Orchestrator, ServiceNames.EmailListener, ServiceNames.Mocks];
+
+    private readonly string _dataRoot = Path.Combine("/var/tmp/mcs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly HashSet<int> _pids = [];
+    private DistributedApplication? _app;
+    private CancellationTokenSource? _watch;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost is not started.");
+
+    public string DataRoot => _dataRoot;
+
+    public TimeSpan StartDuration { get; private set; }
+
+    public IReadOnlyCollection<int> ProcessIds
+    {
+        get
+        {
+            lock (_pids)
+            {
+                return [.. _pids];
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var started = Stopwatch.StartNew();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Mcs_AppHost>(
+        [
+            "--Mcs:Infrastructure=local",
+            $"--Mcs:DataRoot={_dataRoot}",
+            "--Mcs:Postgres:Fsync=false",
+            "--Mcs:Ports:Masterdata=0", "--Mcs:Ports:Orchestrator=0", "--Mcs:Ports:EmailListener=0", "--Mcs:Ports:Mocks=0",
+            "--Mcs:Ports:Smtp=0", "--Mcs:Ports:Imap=0", "--Mcs:Ports:Postgres=0", "--Mcs:Ports:Redis=0",
+            $"--Parameters:{ServiceNames.Parameters.ApiKey}={TestKeys.ApiKey}",
+            $"--Parameters:{ServiceNames.Parameters.MailboxPassword}={TestKeys.MailboxPassword}",
+            $"--Parameters:{ServiceNames.Parameters.DifyContractKey}={TestKeys.DifyContractKey}",
+            $"--Parameters:{ServiceNames.Parameters.DifyOrderKey}={TestKeys.DifyOrderKey}",
+            $"--Parameters:{ServiceNames.Parameters.ErpApiKey}={TestKeys.ErpApiKey}",
+        ]);
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        _app = await builder.BuildAsync();
+        _watch = new CancellationTokenSource();
+        _ = RecordProcessIdsAsync(_app, _watch.Token);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await _app.StartAsync(timeout.Token);
+        foreach (var service in Services)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+        }
+        StartDuration = started.Elapsed;
+    }
+
+    public HttpClient CreateClient(string service, bool authenticated = true)
+    {
+        var client = App.CreateHttpClient(service, "http");
+        if (authenticated)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.ApiKey);
+        }
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _watch?.Cancel();
+        try
+        {
+            Directory.Delete(_dataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be flushing; the test script removes /var/tmp/mcs-tests at the end.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private async Task RecordProcessIdsAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                var pid = update.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
+                if (pid is not null && int.TryParse(pid.ToString(), out var id) && id > 0)
+                {
+                    lock (_pids)
+                    {
+                        _pids.Add(id);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
