@@ -8,14 +8,14 @@ var infra = builder.AddMcsInfrastructure(McsParameters.DemoMailbox, secrets.Mail
 var externals = builder.AddExternalSystems(infra, secrets);
 
 var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Masterdata)
-    .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "Masterdata", 7101), name: "http")
+    .WithHttpEndpoint(port: ServicePorts.Http(builder, "Masterdata", 7101), name: "http")
     .WithApiKey(secrets)
     .WithReference(infra.MasterdataDb).WaitFor(infra.MasterdataDb)
     .WithReference(infra.Redis).WaitFor(infra.Redis)
     .WithHttpHealthCheck("/health");
 
 var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Orchestrator)
-    .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "Orchestrator", 7102), name: "http")
+    .WithHttpEndpoint(port: ServicePorts.Http(builder, "Orchestrator", 7102), name: "http")
     .WithApiKey(secrets)
     .WithReference(infra.OrchestratorDb).WaitFor(infra.OrchestratorDb)
     .WithReference(masterdata).WaitFor(masterdata)
@@ -24,7 +24,7 @@ var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Or
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
-    .WithHttpEndpoint(port: ServicePorts.Http(builder.Configuration, "EmailListener", 7103), name: "http")
+    .WithHttpEndpoint(port: ServicePorts.Http(builder, "EmailListener", 7103), name: "http")
     .WithApiKey(secrets)
     .WithReference(infra.EmailListenerDb).WaitFor(infra.EmailListenerDb)
     .WithReference(orchestrator).WaitFor(orchestrator)

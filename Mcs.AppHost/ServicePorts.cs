@@ -8,8 +8,11 @@ namespace Mcs.AppHost;
 /// </summary>
 public static class ServicePorts
 {
-    public static int? Http(IConfiguration configuration, string service, int fallback) =>
-        Local.FreePorts.ResolveOptional(configuration.GetValue($"Mcs:Ports:{service}", fallback));
+    public static int? Http(IDistributedApplicationBuilder builder, string service, int fallback) =>
+        // A deployment chooses its own ports; fixed ones are for people and scripts on a development machine.
+        builder.ExecutionContext.IsPublishMode
+            ? null
+            : Local.FreePorts.ResolveOptional(builder.Configuration.GetValue($"Mcs:Ports:{service}", fallback));
 
     public static int Smtp(IConfiguration configuration) =>
         Local.FreePorts.Resolve(configuration.GetValue("Mcs:Ports:Smtp", 2525));
