@@ -23,7 +23,7 @@ var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Or
     .WithExternalSystems(externals)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
+var emailListener = builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
     .WithHttpEndpoint(port: ServicePorts.Http(builder, "EmailListener", 7103), name: "http")
     .WithApiKey(secrets)
     .WithReference(infra.EmailListenerDb).WaitFor(infra.EmailListenerDb)
@@ -31,5 +31,7 @@ builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
     .WithEnvironment("Orchestrator__BaseUrl", "http://" + ServiceNames.Orchestrator)
     .WithMailbox(infra, externals, secrets)
     .WithHttpHealthCheck("/health");
+
+builder.PrintWhenReady(masterdata, orchestrator, emailListener);
 
 builder.Build().Run();
