@@ -5,7 +5,9 @@ namespace Mcs.Tests.Integration;
 /// <summary>
 /// Starts its own AppHost (not the shared one) so it can stop it and prove that every process the run started —
 /// PostgreSQL, Redis, Dovecot, the services — is gone, by process id (another MCS may run on the same machine).
+/// Same collection as the shared AppHost so the two never start at once on a 2-core machine.
 /// </summary>
+[Collection(AppHostCollection.Name)]
 [Trait("Category", "Integration")]
 public class AppHostCleanupTests
 {
