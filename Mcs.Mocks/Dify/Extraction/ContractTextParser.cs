@@ -17,6 +17,7 @@ public static partial class ContractTextParser
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = new JsonArray();
         string[]? header = null;
+        IReadOnlyList<string>? pendingLabels = null;
         foreach (var line in lines)
         {
             var cells = SplitCells(line);
@@ -31,11 +32,26 @@ public static partial class ContractTextParser
                     items.Add(row);
                     continue;
                 }
-                if (items.Count == 0 && !cells.Any(cell => cell.Contains(':') || cell.Contains('：')))
+                if (!cells.Any(cell => cell.Contains(':')) && ContractVocabulary.Find(ContractVocabulary.Labels, cells[0]) is null)
                 {
-                    continue; // a rule or sub-heading between the header and the first row
+                    continue; // a wrapped description, a section heading or a subtotal inside the table
                 }
                 header = null;
+            }
+            if (pendingLabels is not null && pendingLabels.Count == cells.Count)
+            {
+                // "Invoice Date:  Due Date:" on one line, the values under them on the next.
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    ReadLabels([pendingLabels[i] + cells[i]], found);
+                }
+                pendingLabels = null;
+                continue;
+            }
+            pendingLabels = cells.Count > 1 && cells.All(cell => cell.EndsWith(':')) ? cells : null;
+            if (pendingLabels is not null)
+            {
+                continue;
             }
             if (items.Count == 0 && TryReadHeader(cells) is { } columns)
             {
@@ -66,10 +82,15 @@ public static partial class ContractTextParser
                 continue;
             }
             var value = colon >= 0 ? cell[(colon + 1)..].Trim() : "";
-            // "Total   1,250.00" or a value the layout put in the next column: take the next cell.
-            if (value.Length == 0 && i + 1 < cells.Count && ContractVocabulary.Find(ContractVocabulary.Labels, LabelPart(cells[i + 1])) is null)
+            // "Total   1,250.00" without a colon, or "Buyer:" with its value in the next column: take the next cell.
+            var takesNextCell = colon >= 0 || field == "total_amount";
+            if (value.Length == 0 && takesNextCell && i + 1 < cells.Count && ContractVocabulary.Find(ContractVocabulary.Labels, LabelPart(cells[i + 1])) is null)
             {
                 value = cells[++i];
+            }
+            else if (colon < 0 && field != "total_amount")
+            {
+                continue;
             }
             if (value.Length > 0)
             {

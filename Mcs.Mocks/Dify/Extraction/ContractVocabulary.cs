@@ -10,10 +10,10 @@ public static class ContractVocabulary
 {
     public static readonly IReadOnlyDictionary<string, string> Labels = Build(new()
     {
-        ["contract_no"] = ["合同编号", "合同号", "合同号码", "订单编号", "订单号", "采购订单号", "采购单号", "contractno", "contractnumber", "contract#", "pono", "ponumber", "po#", "purchaseorderno", "purchaseordernumber", "orderno", "ordernumber"],
+        ["contract_no"] = ["合同编号", "合同号", "合同号码", "订单编号", "订单号", "采购订单号", "采购单号", "contractno", "contractnumber", "contract#", "pono", "ponumber", "po#", "purchaseorderno", "purchaseordernumber", "orderno", "ordernumber", "invoiceno", "invoicenumber"],
         ["buyer_name"] = ["买方", "需方", "甲方", "采购方", "订货方", "订购方", "buyer", "purchaser", "customer", "soldto", "billto"],
         ["seller_name"] = ["卖方", "供方", "乙方", "供货方", "供应商", "销售方", "seller", "supplier", "vendor"],
-        ["sign_date"] = ["签订日期", "签约日期", "合同日期", "订单日期", "签订时间", "日期", "date", "contractdate", "signingdate", "signdate", "dateofsigning", "orderdate", "podate"],
+        ["sign_date"] = ["签订日期", "签约日期", "合同日期", "订单日期", "签订时间", "日期", "date", "contractdate", "signingdate", "signdate", "dateofsigning", "orderdate", "podate", "invoicedate"],
         ["delivery_date"] = ["交货日期", "交货期", "交期", "到货日期", "交货时间", "deliverydate", "requesteddeliverydate", "shipdate", "deliveryby"],
         ["currency"] = ["币种", "币别", "货币", "currency"],
         ["total_amount"] = ["合计金额", "合同总金额", "合同总价", "总金额", "合同金额", "价税合计", "合计", "总计", "总价", "totalamount", "total", "grandtotal", "contractvalue", "totalvalue", "ordertotal"],
