@@ -1,15 +1,52 @@
+using Mcs.Mocks.Admin;
+using Mcs.Mocks.Dify;
+using Mcs.Mocks.Dify.Scripting;
+using Mcs.Mocks.Erp;
+using Mcs.Mocks.Smtp;
+
 namespace Mcs.Mocks;
 
-/// <summary>Registers everything Mcs.Mocks needs (options, data, clients, hosted services) and maps its endpoints.</summary>
+/// <summary>Registers the Dify, ERP and SMTP stand-ins and maps their endpoints and the <c>/_mock/</c> admin API.</summary>
 public static class MocksHostingExtensions
 {
     public static IHostApplicationBuilder AddMocks(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<MocksOptions>()
+            .BindConfiguration(MocksOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<DifyAppCatalog>();
+        builder.Services.AddSingleton<DifyUploadStore>();
+        builder.Services.AddSingleton<DifyRunStore>();
+        builder.Services.AddSingleton<DifyScriptStore>();
+        builder.Services.AddSingleton<DifyCallLog>();
+        builder.Services.AddSingleton<DifyLatency>();
+        builder.Services.AddSingleton<DifyActiveRuns>();
+        builder.Services.AddSingleton<DifyInputValidator>();
+        builder.Services.AddSingleton<DifyRunService>();
+        builder.Services.AddSingleton<DifyUploadHandler>();
+        builder.Services.AddSingleton<RemoteFileFetcher>();
+        // Dify's SSRF proxy has its own few retries and 5 s timeouts; the standard handler would add its own on top.
+        builder.Services.AddHttpClient(RemoteFileFetcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
+            .RemoveAllResilienceHandlers();
+
+        builder.Services.AddSingleton<ErpOrderStore>();
+        builder.Services.AddSingleton<ErpBehaviorState>();
+
+        builder.Services.AddSingleton<SmtpSinkInbox>();
+        builder.Services.AddSingleton<SmtpSinkMessageStore>();
+        builder.Services.AddHostedService<SmtpSinkService>();
         return builder;
     }
 
     public static WebApplication MapMocksEndpoints(this WebApplication app)
     {
+        // Load the ERP store at start: a corrupt file should stop the stand-in now, not fail the first order.
+        app.Services.GetRequiredService<ErpOrderStore>();
+        app.MapDifyEndpoints();
+        app.MapErpEndpoints();
+        app.MapMockAdminEndpoints();
         return app;
     }
 }

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mcs.Mocks;
+
+/// <summary>What the AppHost (or a test) tells the stand-ins: the keys they accept, the SMTP port, where ERP orders live.</summary>
+public sealed class MocksOptions
+{
+    public const string SectionName = "Mocks";
+
+    [Range(1, 65535)]
+    public int SmtpPort { get; set; }
+
+    [Required]
+    public string DataDirectory { get; set; } = "";
+
+    [Required, MinLength(8)]
+    public string DifyContractKey { get; set; } = "";
+
+    [Required, MinLength(8)]
+    public string DifyOrderKey { get; set; } = "";
+
+    [Required, MinLength(8)]
+    public string ErpApiKey { get; set; } = "";
+
+    /// <summary>Dify sends <c>event: ping</c> about every 10 s; tests shorten it to see pings without waiting.</summary>
+    [Range(10, 600_000)]
+    public int DifyPingIntervalMs { get; set; } = 10_000;
+
+    /// <summary>Dify's per-app <c>max_active_requests</c>; 0 = unlimited (Dify's default).</summary>
+    [Range(0, 100_000)]
+    public int DifyMaxActiveRequests { get; set; }
+}
