@@ -130,10 +130,12 @@ internal sealed partial class GraphStore(NpgsqlDataSource dataSource)
         return claimed;
     }
 
+    // claim_count: the claim that commits keeps the run, so it counts as one claim since this commit; a crash
+    // before the next commit then shows up as attempt 2 on the next claim.
     private const string CommitSql = """
         with u as (
           update graph_run set step = $4 + 1, next_node = $6, status = $7, outcome = coalesce($8, outcome), attempt = 0,
-            not_before = null, claim_count = 0, updated_at = $24,
+            not_before = null, claim_count = case when $25 then 0 else 1 end, updated_at = $24,
             finished_at = case when $7 in ('succeeded','failed','cancelled') then $24 end,
             owner_id = case when $25 then null else owner_id end, lease_until = case when $25 then null else lease_until end,
             error_code = case when $26 then $14 else error_code end, error_message = case when $26 then $15 else error_message end,

@@ -71,7 +71,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddGraphEngineCore();
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
-        return new Replica(provider.GetRequiredService<GraphRunner>(), provider.GetRequiredService<IGraphEngine>());
+        return new Replica(provider.GetRequiredService<GraphRunner>(), provider.GetRequiredService<IGraphEngine>(), provider);
     }
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
@@ -105,7 +105,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 }
 
 /// <summary>One engine replica of a test.</summary>
-internal sealed record Replica(GraphRunner Runner, IGraphEngine Engine)
+internal sealed record Replica(GraphRunner Runner, IGraphEngine Engine, IServiceProvider Services)
 {
     /// <summary>Advances every claimable run until none is left (a run that backs off or pauses leaves the loop).</summary>
     public async Task<int> DrainAsync(int parallel = 16)
