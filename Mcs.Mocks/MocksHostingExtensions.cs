@@ -1,4 +1,5 @@
 using Mcs.Mocks.Admin;
+using Mcs.Mocks.Demo;
 using Mcs.Mocks.Dify;
 using Mcs.Mocks.Dify.Scripting;
 using Mcs.Mocks.Erp;
@@ -37,6 +38,9 @@ public static class MocksHostingExtensions
         builder.Services.AddSingleton<SmtpSinkInbox>();
         builder.Services.AddSingleton<SmtpSinkMessageStore>();
         builder.Services.AddHostedService<SmtpSinkService>();
+
+        builder.Services.AddOptions<DemoMailboxOptions>().BindConfiguration(DemoMailboxOptions.SectionName);
+        builder.Services.AddHostedService<DemoMailboxSeeder>();
         return builder;
     }
 
