@@ -20,6 +20,7 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
     /// <param name="onlyIfVersion">When set, the change is applied only on top of exactly this version (else 409 <c>conflict</c>).</param>
     public async Task<WriteOutcome> ApplyAsync(BulkChange change, CancellationToken cancellationToken, long? onlyIfVersion = null)
     {
+        change = ListDefaults.Apply(change);
         MasterdataValidator.ThrowIfInvalid(change);
         if (IsEmpty(change))
         {
