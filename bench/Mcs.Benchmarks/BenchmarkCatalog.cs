@@ -6,6 +6,7 @@ public static class BenchmarkCatalog
     private static readonly IBenchmark[] All =
     [
         new Engine.EngineBenchmark(),
+        new Masterdata.MasterdataBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
