@@ -44,6 +44,8 @@ public static class EmailListenerHostingExtensions
         builder.Services.AddHostedService<OutboxDispatcher>();
         AddMailboxWatchers(builder);
 
+        // A singleton, so its start time is the listener's (health checks are otherwise created per run).
+        builder.Services.AddSingleton<MailboxSyncHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseMigrationHealthCheck>("database-migration")
             .AddCheck<MailboxSyncHealthCheck>("mailboxes");
