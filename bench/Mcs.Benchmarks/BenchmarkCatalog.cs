@@ -5,6 +5,7 @@ public static class BenchmarkCatalog
 {
     private static readonly IBenchmark[] All =
     [
+        new Mime.MimeParseBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
