@@ -1,4 +1,3 @@
-using System.Text;
 using Mcs.Contracts.Email;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -11,12 +10,6 @@ namespace Mcs.EmailListener.Mime;
 /// </summary>
 public sealed class EmailEventFactory(IOptions<EmailListenerOptions> options)
 {
-    static EmailEventFactory()
-    {
-        // GBK, GB2312, Big5 and friends live in the code-pages provider on .NET; without it they decode as '?'.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
     private readonly EmailListenerOptions _options = options.Value;
 
     public ParsedMail Parse(ReadOnlyMemory<byte> raw, MailDelivery delivery)
