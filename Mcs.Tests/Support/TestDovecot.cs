@@ -93,8 +93,7 @@ public sealed class TestDovecot : IAsyncDisposable
         {
             using var stream = new MemoryStream(raw);
             var message = await MimeMessage.LoadAsync(stream);
-            var uid = await target.AppendAsync(new AppendRequest(message, MessageFlags.None));
-            uids.Add(uid?.Id ?? 0);
+            uids.Add(await AppendWithRetryAsync(client, target, folder, message));
         }
         await client.DisconnectAsync(true);
         return uids;
@@ -148,6 +147,24 @@ public sealed class TestDovecot : IAsyncDisposable
         catch (IOException)
         {
             // Left for the next clean-up of /var/tmp/mcs-tests.
+        }
+    }
+
+    // Right after a delete + create, Dovecot may answer "Mailbox was deleted under us" once; the next try succeeds.
+    private static async Task<uint> AppendWithRetryAsync(ImapClient client, IMailFolder target, string folder, MimeMessage message)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var uid = await target.AppendAsync(new AppendRequest(message, MessageFlags.None));
+                return uid?.Id ?? 0;
+            }
+            catch (ImapCommandException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+                target = await GetOrCreateFolderAsync(client, folder);
+            }
         }
     }
 
