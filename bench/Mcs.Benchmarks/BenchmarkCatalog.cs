@@ -7,6 +7,7 @@ public static class BenchmarkCatalog
     [
         new Engine.EngineBenchmark(),
         new Masterdata.MasterdataBenchmark(),
+        new Mime.MimeParseBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

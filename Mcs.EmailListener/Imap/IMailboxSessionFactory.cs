@@ -1,0 +1,6 @@
+namespace Mcs.EmailListener.Imap;
+
+public interface IMailboxSessionFactory
+{
+    IMailboxSession Create(MailboxOptions mailbox);
+}

@@ -1,0 +1,8 @@
+namespace Mcs.EmailListener.Imap;
+
+public enum MailboxSecurity
+{
+    None,
+    SslOnConnect,
+    StartTls,
+}

@@ -1,0 +1,8 @@
+namespace Mcs.EmailListener.Outbox;
+
+public enum DispatchResult
+{
+    Accepted,
+    Rejected,
+    Retry,
+}
