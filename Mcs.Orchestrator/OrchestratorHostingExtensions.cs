@@ -1,3 +1,5 @@
+using Mcs.Orchestrator.Graph;
+
 namespace Mcs.Orchestrator;
 
 /// <summary>Registers everything Mcs.Orchestrator needs (options, data, clients, hosted services) and maps its endpoints.</summary>
@@ -5,6 +7,7 @@ public static class OrchestratorHostingExtensions
 {
     public static IHostApplicationBuilder AddOrchestrator(this IHostApplicationBuilder builder)
     {
+        builder.AddGraphEngine();
         return builder;
     }
 

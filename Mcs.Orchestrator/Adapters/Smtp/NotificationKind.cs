@@ -1,0 +1,8 @@
+namespace Mcs.Orchestrator.Adapters.Smtp;
+
+public enum NotificationKind
+{
+    OrderCreated,
+    ReviewNeeded,
+    Failed,
+}

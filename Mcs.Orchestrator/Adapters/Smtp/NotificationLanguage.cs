@@ -1,0 +1,7 @@
+namespace Mcs.Orchestrator.Adapters.Smtp;
+
+public enum NotificationLanguage
+{
+    Zh,
+    En,
+}

@@ -1,0 +1,3 @@
+namespace Mcs.Orchestrator.Adapters.Smtp;
+
+public sealed record RenderedNotification(string Subject, string Text, string Html);
