@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mcs.Contracts.Orders;
@@ -13,6 +14,9 @@ public static class DifyOutputParser
 {
     public const string ContractVariable = "contract";
     public const string OrderPayloadVariable = "order_payload";
+
+    // Raw output is kept for audit as the LLM wrote it: "¥" stays "¥", not "\u00A5". Never rendered into HTML.
+    private static readonly JsonSerializerOptions RawJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static DifyParseResult<DifyContractResult> ParseContract(JsonObject? outputs)
     {
@@ -159,7 +163,7 @@ public static class DifyOutputParser
         switch (node)
         {
             case JsonObject obj:
-                return (obj, obj.ToJsonString(), null);
+                return (obj, obj.ToJsonString(RawJson), null);
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
                 if (string.IsNullOrWhiteSpace(text))

@@ -10,7 +10,7 @@ internal sealed class ClaimedRun
     public required int FlowVersion { get; init; }
     public required string BusinessKey { get; init; }
     public required long FencingToken { get; init; }
-    public required int ClaimCount { get; init; }
+    public required int ClaimCount { get; set; }
     public ReplayMode? ReplayMode { get; init; }
     public bool NewEffectKeys { get; init; }
     public string? PreviousOwner { get; init; }

@@ -86,6 +86,7 @@ internal sealed partial class GraphRunner
         run.Step++;
         run.NextNode = commit.NextNode;
         run.Attempt = 0;
+        run.ClaimCount = 1;
         run.NotBefore = null;
         run.StateJson = stateJson;
         run.StateSchemaVersion = graph.StateSchemaVersion;
@@ -131,6 +132,7 @@ internal sealed partial class GraphRunner
             }
             run.Attempt = attempt;
             run.NotBefore = notBefore;
+            run.ClaimCount = 1;
             return release ? StepOutcome.Stop : StepOutcome.Continue;
         }
         if (graph.FailureTargetOf(node) is { } target)
@@ -151,6 +153,7 @@ internal sealed partial class GraphRunner
             run.Step++;
             run.NextNode = failure.NextNode;
             run.Attempt = 0;
+            run.ClaimCount = 1;
             run.NotBefore = null;
             run.PreviousFailure = new NodeFailure(node, fail.Code, fail.Message, fail.Retryable);
             return run.NextNode is null ? StepOutcome.Stop : StepOutcome.Continue;

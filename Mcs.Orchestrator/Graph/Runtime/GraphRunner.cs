@@ -82,6 +82,11 @@ internal sealed partial class GraphRunner : IAsyncDisposable
                 }
             }
         }
+        catch (InjectedCrashException)
+        {
+            // Stands for process death: leave the lease and every row as they are.
+            throw;
+        }
         catch (LeaseLostException)
         {
             GraphLog.LeaseLost(_logger, run.RunId, run.NextNode ?? "", run.Step);
@@ -122,7 +127,8 @@ internal sealed partial class GraphRunner : IAsyncDisposable
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
             await Task.Delay(wait, _clock, waiting.Token);
         }
-        var attempt = run.Attempt + 1;
+        // Claims since the last recorded outcome count as attempts too: an attempt that died with its process still used one.
+        var attempt = run.Attempt + Math.Max(1, run.ClaimCount);
         var retry = graph.RetryPolicyOf(node);
         using var activity = GraphTelemetry.Source.StartActivity($"graph.node {node}");
         activity?.SetTag("mcs.graph.name", run.GraphName);
@@ -163,7 +169,7 @@ internal sealed partial class GraphRunner : IAsyncDisposable
                     JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["effect_key"] = unknown.EffectKey, ["node"] = node, ["reason"] = "effect_outcome_unknown" }));
                 return await CommitAsync(graph, run, node, attempt, state, result, context, started, reconcileSameNode: true, lease, cancellationToken);
             }
-            catch (Exception exception) when (exception is not LeaseLostException)
+            catch (Exception exception) when (exception is not (LeaseLostException or InjectedCrashException))
             {
                 result = Failure(retry, exception, null);
             }

@@ -8,7 +8,7 @@ internal sealed partial class GraphStore
 {
     private const string RetrySql = """
         with u as (
-          update graph_run set attempt = $5, not_before = $6, claim_count = 0, updated_at = $11,
+          update graph_run set attempt = $5, not_before = $6, claim_count = case when $7 then 0 else 1 end, updated_at = $11,
             owner_id = case when $7 then null else owner_id end, lease_until = case when $7 then null else lease_until end
           where run_id = $1 and owner_id = $2 and fencing_token = $3 and step = $4
           returning run_id)

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mcs.Tests.Service.Adapters;
+
+/// <summary>
+/// A minimal Kestrel app on a free loopback port, for speaking a foreign system's real HTTP (Dify, ERP, masterdata)
+/// until Mcs.Mocks is wired in. Stop it to simulate the system going down.
+/// </summary>
+public sealed class StubServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StubServer(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<StubServer> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new StubServer(app, new Uri(address + "/"));
+    }
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
