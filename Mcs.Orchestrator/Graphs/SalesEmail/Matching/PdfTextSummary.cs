@@ -1,0 +1,3 @@
+namespace Mcs.Orchestrator.Graphs.SalesEmail.Matching;
+
+public sealed record PdfTextSummary(string FirstPageText, bool HasTextLayer, int Pages);

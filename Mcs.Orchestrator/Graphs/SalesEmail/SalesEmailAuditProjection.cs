@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mcs.Contracts;
+using Mcs.Orchestrator.Graph;
+using Mcs.ServiceDefaults;
+using N = Mcs.Orchestrator.Graphs.SalesEmail.SalesEmailNodeNames;
+
+namespace Mcs.Orchestrator.Graphs.SalesEmail;
+
+/// <summary>
+/// The plan's <c>@audit_decorator</c>: per node attempt the engine stores an input digest and this node's output,
+/// redacted here (addresses masked, mail text and the LLM's raw output left out). Duration, attempt and error are
+/// written by the engine.
+/// </summary>
+public sealed class SalesEmailAuditProjection : IAuditProjection<SalesEmailState>
+{
+    public string? InputDigest(string node, SalesEmailState input) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input, McsJson.Options))))[..16];
+
+    public JsonNode? Output(string node, SalesEmailState input, SalesEmailState output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var data = node switch
+        {
+            N.CheckIdempotency => new JsonObject { ["duplicate_of"] = output.DuplicateOf },
+            N.LoadMasterdata => new JsonObject { ["masterdata_version"] = output.MasterdataVersion, ["warnings"] = ToNode(output.Warnings) },
+            N.MatchContact => new JsonObject
+            {
+                ["effective_sender"] = PersonalDataRedactor.Email(output.EffectiveSender),
+                ["internal_sender"] = output.IsInternalSender,
+                ["contact"] = ToNode(output.Contact),
+            },
+            N.DetectContractSignal => new JsonObject { ["signal"] = ToNode(output.Signal), ["pdf"] = ToNode(output.Pdf) },
+            N.MatchCustomer or N.ResolveCustomerFromContract => new JsonObject
+            {
+                ["customer"] = ToNode(output.Customer),
+                ["company_code"] = output.Company?.Code,
+            },
+            N.UploadPdf => new JsonObject { ["dify_upload_file_id"] = output.DifyUploadFileId, ["remote_url"] = output.DifyFileUrl is not null },
+            N.CallDifyContract => output.Contract is null
+                ? new JsonObject { ["review_reasons"] = ToNode(output.ReviewReasons) }
+                : new JsonObject { ["contract"] = ToNode(output.Contract with { RawOutput = "" }) },
+            N.CallDifyOrderPayload => new JsonObject { ["order_payload"] = ToNode(output.OrderPayload) },
+            N.ValidateOrder => new JsonObject { ["review_reasons"] = ToNode(output.ReviewReasons), ["line_mappings"] = ToNode(output.LineMappings) },
+            N.Review => new JsonObject { ["review_reasons"] = ToNode(output.ReviewReasons), ["notification"] = ToNode(output.Notification) },
+            N.ApplyReview => new JsonObject { ["review"] = ToNode(output.Review), ["reject_reason"] = PersonalDataRedactor.Redact(output.RejectReason) },
+            N.CallErpGateway => new JsonObject { ["erp_order"] = ToNode(output.ErpOrder), ["external_ref"] = output.OrderPayload?.ExternalRef },
+            N.NotifySales => new JsonObject { ["notification"] = ToNode(output.Notification), ["errors"] = ToNode(output.Errors) },
+            N.Finalize => new JsonObject { ["outcome"] = output.Outcome },
+            _ => null,
+        };
+        return data;
+    }
+
+    private static JsonNode? ToNode<T>(T value) => value is null ? null : JsonSerializer.SerializeToNode(value, McsJson.Options);
+}
