@@ -12,6 +12,7 @@ var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Master
     .WithApiKey(secrets)
     .WithReference(infra.MasterdataDb).WaitFor(infra.MasterdataDb)
     .WithReference(infra.Redis).WaitFor(infra.Redis)
+    .WithEnvironment("Masterdata__SeedSampleDataWhenEmpty", builder.Configuration["Mcs:Demo:SeedMasterdata"] ?? "true")
     .WithHttpHealthCheck("/health");
 
 var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Orchestrator)

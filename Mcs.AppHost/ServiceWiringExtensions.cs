@@ -1,4 +1,5 @@
 using Mcs.Contracts;
+using Microsoft.Extensions.Configuration;
 
 namespace Mcs.AppHost;
 
@@ -28,6 +29,7 @@ public static class ServiceWiringExtensions
             .WithEnvironment("Mocks__DifyContractKey", secrets.DifyContractKey)
             .WithEnvironment("Mocks__DifyOrderKey", secrets.DifyOrderKey)
             .WithEnvironment("Mocks__ErpApiKey", secrets.ErpApiKey)
+            .WithDemoMailbox(infra, secrets)
             .WithHttpHealthCheck("/health")
             .ExcludeFromManifest();
         var http = mocks.GetEndpoint(ServiceNames.MockEndpoints.Http);
@@ -39,6 +41,25 @@ public static class ServiceWiringExtensions
             ReferenceExpression.Create($"127.0.0.1"),
             ReferenceExpression.Create($"{(infra.ImapPort ?? 143).ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
             mocks);
+    }
+
+    /// <summary>
+    /// The demo: sample master data on an empty database and, once, the four demo mails in the demo mailbox
+    /// (<c>Mcs:Demo:SeedMailbox</c>, default true; tests that bring their own mails turn it off).
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithDemoMailbox(this IResourceBuilder<ProjectResource> mocks, McsInfrastructure infra, McsParameters secrets)
+    {
+        var enabled = mocks.ApplicationBuilder.Configuration.GetValue("Mcs:Demo:SeedMailbox", true) && infra.Imap is not null;
+        mocks.WithEnvironment("Mocks__DemoMailbox__Enabled", enabled ? "true" : "false");
+        if (enabled)
+        {
+            mocks.WithEnvironment("Mocks__DemoMailbox__Host", "127.0.0.1")
+                .WithEnvironment("Mocks__DemoMailbox__Port", (infra.ImapPort ?? 143).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithEnvironment("Mocks__DemoMailbox__Username", McsParameters.DemoMailbox)
+                .WithEnvironment("Mocks__DemoMailbox__Password", secrets.MailboxPassword)
+                .WaitFor(infra.Imap!);
+        }
+        return mocks;
     }
 
     public static IResourceBuilder<ProjectResource> WithApiKey(this IResourceBuilder<ProjectResource> project, McsParameters secrets) =>
@@ -72,7 +93,10 @@ public static class ServiceWiringExtensions
             .WithEnvironment("EmailListener__Mailboxes__0__Username", McsParameters.DemoMailbox)
             .WithEnvironment("EmailListener__Mailboxes__0__Password", secrets.MailboxPassword)
             .WithEnvironment("EmailListener__Mailboxes__0__Security", project.ApplicationBuilder.ExecutionContext.IsPublishMode ? "SslOnConnect" : "None")
-            .WithEnvironment("EmailListener__Mailboxes__0__Folder", "INBOX");
+            .WithEnvironment("EmailListener__Mailboxes__0__Folder", "INBOX")
+            .WithEnvironment("EmailListener__OwnDomains__0", "mcs.local")
+            .WithEnvironment("EmailListener__OwnDomains__1", "sz.mcs.local")
+            .WithEnvironment("EmailListener__OwnDomains__2", "hk.mcs.local");
         if (infra.Imap is not null)
         {
             project.WaitFor(infra.Imap);
