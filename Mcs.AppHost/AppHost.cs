@@ -21,7 +21,7 @@ var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Or
     .WithReference(infra.OrchestratorDb).WaitFor(infra.OrchestratorDb)
     .WithReference(masterdata).WaitFor(masterdata)
     .WithEnvironment("Masterdata__BaseUrl", "http://" + ServiceNames.Masterdata)
-    .WithEnvironment("FileStore__Directory", Path.Combine(infra.DataRoot, "orchestrator-files"))
+    .WithFileStore(infra)
     .WithExternalSystems(externals)
     .WithHttpHealthCheck("/health");
 

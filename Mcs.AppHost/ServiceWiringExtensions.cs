@@ -62,6 +62,15 @@ public static class ServiceWiringExtensions
         return mocks;
     }
 
+    /// <summary>
+    /// Locally the orchestrator keeps files on disk under the data root; a deployment keeps them in PostgreSQL, so no
+    /// replica depends on a local disk.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithFileStore(this IResourceBuilder<ProjectResource> orchestrator, McsInfrastructure infra) =>
+        orchestrator.ApplicationBuilder.ExecutionContext.IsPublishMode
+            ? orchestrator.WithEnvironment("FileStore__Kind", "Postgres")
+            : orchestrator.WithEnvironment("FileStore__Directory", Path.Combine(infra.DataRoot, "orchestrator-files"));
+
     public static IResourceBuilder<ProjectResource> WithApiKey(this IResourceBuilder<ProjectResource> project, McsParameters secrets) =>
         project.WithEnvironment("Mcs__ApiKey", secrets.ApiKey);
 
