@@ -33,15 +33,21 @@ public static class ServiceWiringExtensions
             .WithHttpHealthCheck("/health")
             .ExcludeFromManifest();
         var http = mocks.GetEndpoint(ServiceNames.MockEndpoints.Http);
+        var config = builder.Configuration;
+        // Mcs:External:* points a local run at real systems (a real Dify, ERP gateway, SMTP relay or IMAP server)
+        // without code changes; the stand-ins keep running but nothing calls them.
         return new ExternalSystems(
-            ReferenceExpression.Create($"{http}/v1"),
-            ReferenceExpression.Create($"{http}"),
-            ReferenceExpression.Create($"127.0.0.1"),
-            ReferenceExpression.Create($"{smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
-            ReferenceExpression.Create($"127.0.0.1"),
-            ReferenceExpression.Create($"{(infra.ImapPort ?? 143).ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            Override(config, "DifyBaseUrl", ReferenceExpression.Create($"{http}/v1")),
+            Override(config, "ErpBaseUrl", ReferenceExpression.Create($"{http}")),
+            Override(config, "SmtpHost", ReferenceExpression.Create($"127.0.0.1")),
+            Override(config, "SmtpPort", ReferenceExpression.Create($"{smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
+            Override(config, "ImapHost", ReferenceExpression.Create($"127.0.0.1")),
+            Override(config, "ImapPort", ReferenceExpression.Create($"{(infra.ImapPort ?? 143).ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
             mocks);
     }
+
+    private static ReferenceExpression Override(IConfiguration configuration, string key, ReferenceExpression fallback) =>
+        configuration[$"Mcs:External:{key}"] is { Length: > 0 } value ? ReferenceExpression.Create($"{value}") : fallback;
 
     /// <summary>
     /// The demo: sample master data on an empty database and, once, the four demo mails in the demo mailbox
@@ -99,9 +105,10 @@ public static class ServiceWiringExtensions
             .WithEnvironment("EmailListener__Mailboxes__0__Name", "sales")
             .WithEnvironment("EmailListener__Mailboxes__0__Host", externals.ImapHost)
             .WithEnvironment("EmailListener__Mailboxes__0__Port", externals.ImapPort)
-            .WithEnvironment("EmailListener__Mailboxes__0__Username", McsParameters.DemoMailbox)
+            .WithEnvironment("EmailListener__Mailboxes__0__Username", project.ApplicationBuilder.Configuration["Mcs:External:ImapUser"] ?? McsParameters.DemoMailbox)
             .WithEnvironment("EmailListener__Mailboxes__0__Password", secrets.MailboxPassword)
-            .WithEnvironment("EmailListener__Mailboxes__0__Security", project.ApplicationBuilder.ExecutionContext.IsPublishMode ? "SslOnConnect" : "None")
+            .WithEnvironment("EmailListener__Mailboxes__0__Security",
+                project.ApplicationBuilder.Configuration["Mcs:External:ImapSecurity"] ?? (project.ApplicationBuilder.ExecutionContext.IsPublishMode ? "SslOnConnect" : "None"))
             .WithEnvironment("EmailListener__Mailboxes__0__Folder", "INBOX")
             .WithEnvironment("EmailListener__OwnDomains__0", "mcs.local")
             .WithEnvironment("EmailListener__OwnDomains__1", "sz.mcs.local")
