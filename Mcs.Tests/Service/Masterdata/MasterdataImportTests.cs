@@ -26,12 +26,13 @@ public sealed class MasterdataImportTests : IAsyncLifetime
 
         var all = await _app.AllAsync();
         Assert.Equal(3, all.Companies.Count);
-        Assert.Equal(50, all.Customers.Count);
+        Assert.Equal(51, all.Customers.Count);
         Assert.Equal(300, all.Products.Count);
         Assert.Contains(all.Companies, c => c.Code == "MCS01" && c.EmailDomains.Contains("mcs.local"));
         var huadong = Assert.Single(all.Customers, c => c.CustomerNum == "C10001");
         Assert.Contains(all.Contacts, c => c.Email == "wang.jianguo@hdjm.com.cn" && c.CustomerId == huadong.CustomerId);
         Assert.Single(all.Customers, c => c.EmailDomains.Contains("northwind-industrial.com"));
+        Assert.Single(all.Customers, c => c.EmailDomains.Contains("keller-suzhou.com") && c.Currency == "CNY");
         Assert.Equal(2, all.Customers.Count(c => c.Aliases.Any(a => a.StartsWith("宏达电子", StringComparison.Ordinal))));
         Assert.Contains(all.Products, p => p.Sku == "MC-PS-1001" && p.CustomerPartNumbers.Any(n => n.CustomerId == huadong.CustomerId && n.PartNo == "HDJM-WL-001"));
 
