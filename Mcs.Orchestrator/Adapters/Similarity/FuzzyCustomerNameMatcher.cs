@@ -6,7 +6,8 @@ namespace Mcs.Orchestrator.Adapters.Similarity;
 
 /// <summary>
 /// <see cref="ICustomerNameMatcher"/> on FuzzySharp: both sides normalised by <see cref="CompanyNameNormalizer"/>,
-/// scored with the weighted ratio (token order and partial containment tolerated), best name per candidate.
+/// scored with the weighted ratio (token order and partial containment tolerated), best name per candidate. It ranks
+/// only; the thresholds that make a score decisive live in the decision policy.
 /// </summary>
 public sealed class FuzzyCustomerNameMatcher(IOptions<SimilarityOptions> options) : ICustomerNameMatcher
 {
@@ -19,12 +20,7 @@ public sealed class FuzzyCustomerNameMatcher(IOptions<SimilarityOptions> options
         if (normalized.Length == 0)
         {
             // "有限公司" or "GmbH" alone names nobody; matching it would pick a customer at random.
-            return new NameMatchResult
-            {
-                IsMatch = false,
-                NormalizedName = normalized,
-                Reasons = ["name_empty_after_normalization"],
-            };
+            return new NameMatchResult { NormalizedName = normalized, Reasons = ["name_empty_after_normalization"] };
         }
 
         var ranked = candidates
@@ -37,31 +33,11 @@ public sealed class FuzzyCustomerNameMatcher(IOptions<SimilarityOptions> options
             .ToList();
         if (ranked.Count == 0)
         {
-            return new NameMatchResult { IsMatch = false, NormalizedName = normalized, Reasons = ["no_candidates"] };
+            return new NameMatchResult { NormalizedName = normalized, Reasons = ["no_candidates"] };
         }
 
-        var best = ranked[0];
-        var margin = ranked.Count > 1 ? best.Score - ranked[1].Score : best.Score;
-        var reasons = new List<string>();
-        if (best.Score < _options.MinScore)
-        {
-            reasons.Add($"score_below_threshold:{best.Score}<{_options.MinScore}");
-        }
-        if (margin < _options.MinMargin)
-        {
-            reasons.Add($"ambiguous:margin {margin}<{_options.MinMargin}");
-        }
-        var isMatch = reasons.Count == 0;
-        return new NameMatchResult
-        {
-            IsMatch = isMatch,
-            MatchedId = isMatch ? best.Id : null,
-            Score = best.Score,
-            Margin = margin,
-            NormalizedName = normalized,
-            Candidates = ranked,
-            Reasons = reasons,
-        };
+        var margin = ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : ranked[0].Score;
+        return new NameMatchResult { Score = ranked[0].Score, Margin = margin, NormalizedName = normalized, Candidates = ranked };
     }
 
     private static RankedCandidate? BestOf(string normalizedQuery, NameCandidate candidate)

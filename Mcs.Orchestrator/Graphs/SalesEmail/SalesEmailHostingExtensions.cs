@@ -15,6 +15,8 @@ public static class SalesEmailHostingExtensions
         var services = builder.Services;
         services.AddOptions<SalesEmailPolicyOptions>().BindConfiguration(SalesEmailPolicyOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SalesEmailNotificationOptions>().BindConfiguration(SalesEmailNotificationOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SalesEmailMetrics>();
         services.AddSingleton<OrderPolicy>();
         services.AddSingleton<ContractKeywordDetector>();

@@ -13,16 +13,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcs.Tests.Service.Orchestrator;
 
-/// <summary>The orchestrator on a fresh real PostgreSQL database, with the outside world (masterdata, Dify, ERP, SMTP, files) faked.</summary>
-public sealed class OrchestratorFactory(string connectionString) : WebApplicationFactory<OrchestratorMarker>
+/// <summary>
+/// The orchestrator on a real PostgreSQL database, with the outside world (masterdata, Dify, ERP, SMTP, files) faked.
+/// A second factory on the same database with the same <paramref name="erp"/> and <paramref name="files"/> stands for
+/// the process after a restart: the ERP and the file store outlive the orchestrator.
+/// </summary>
+public sealed class OrchestratorFactory(string connectionString, FakeErpGateway? erp = null, InMemoryFileStore? files = null)
+    : WebApplicationFactory<OrchestratorMarker>
 {
     public const string ApiKey = "test-api-key-0123456789";
 
     public FakeMasterdataReader Masterdata { get; } = new(SalesEmailTestData.Snapshot());
     public FakeDifyWorkflowClient Dify { get; } = new();
-    public FakeErpGateway Erp { get; } = new();
+    public FakeErpGateway Erp { get; } = erp ?? new();
     public RecordingNotificationSender Smtp { get; } = new();
-    public InMemoryFileStore Files { get; } = new();
+    public InMemoryFileStore Files { get; } = files ?? new();
+
+    /// <summary>Extra configuration, applied after the defaults (set before the first client is created).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,6 +45,10 @@ public sealed class OrchestratorFactory(string connectionString) : WebApplicatio
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("GraphEngine:PollInterval", "00:00:00.050");
         builder.UseSetting("SalesEmail:Policy:RunWaitTimeout", "00:00:10");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IMasterdataReader>(Masterdata);

@@ -16,6 +16,9 @@ public sealed class FakeDifyWorkflowClient : IDifyWorkflowClient
     public DifyFailure? ContractFailure { get; set; }
     public DifyFailure? OrderFailure { get; set; }
 
+    /// <summary>How many contract calls fail with <see cref="ContractFailure"/> before the fault clears; null = it never clears.</summary>
+    public int? ContractFailureCount { get; set; }
+
     public int Uploads => _uploads;
     public int ContractCalls => _contractCalls;
     public int OrderCalls => _orderCalls;
@@ -35,9 +38,10 @@ public sealed class FakeDifyWorkflowClient : IDifyWorkflowClient
 
     public Task<DifyOutcome<DifyContractResult>> RunContractAsync(DifyContractInputs inputs, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _contractCalls);
+        var call = Interlocked.Increment(ref _contractCalls);
         LastContractInputs = inputs;
-        return Task.FromResult(ContractFailure is { } failure ? DifyOutcome<DifyContractResult>.Failed(failure)
+        var failing = ContractFailureCount is not { } count || call <= count;
+        return Task.FromResult(ContractFailure is { } failure && failing ? DifyOutcome<DifyContractResult>.Failed(failure)
             : DifyOutcome<DifyContractResult>.Success(Contract ?? throw new InvalidOperationException("No contract scripted.")));
     }
 

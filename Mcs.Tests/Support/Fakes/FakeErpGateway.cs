@@ -8,23 +8,41 @@ namespace Mcs.Tests.Support.Fakes;
 public sealed class FakeErpGateway : IErpGateway
 {
     private int _creates;
+    private int _calls;
 
     public ConcurrentDictionary<string, (ErpOrderPayload Payload, ErpOrderCreated Order)> Orders { get; } = new();
 
     public ErpFailure? NextFailure { get; set; }
 
+    /// <summary>How many create calls answer <see cref="NextFailure"/> before the fault clears; null = it never clears.</summary>
+    public int? FailureCount { get; set; }
+
+    /// <summary>
+    /// The order is stored before the failure is answered: a gateway that committed the order and then lost the
+    /// response (a 502 from a proxy, a timeout). Only the idempotency key keeps a retry from creating a second order.
+    /// </summary>
+    public bool CommitBeforeFailing { get; set; }
+
+    /// <summary>Awaited after the order is stored and before the answer: lets a test hold a call "in flight".</summary>
+    public Func<CancellationToken, Task>? BeforeAnswer { get; set; }
+
     /// <summary>Number of fresh creates (not counting repeats of a known key).</summary>
     public int Creates => _creates;
+
+    /// <summary>Number of create calls, repeats and failures included.</summary>
+    public int Calls => _calls;
 
     public static ErpFailure Rejected() => new() { Code = ErpErrorCodes.Rejected, Message = "422 unknown sku", Retryable = false, HttpStatus = 422 };
 
     public static ErpFailure Unavailable() => new() { Code = ErpErrorCodes.Unavailable, Message = "503 down", Retryable = true, HttpStatus = 503 };
 
-    public Task<ErpCallResult> CreateSalesOrderAsync(ErpOrderPayload payload, string idempotencyKey, bool mayHaveBeenSentBefore, CancellationToken cancellationToken)
+    public async Task<ErpCallResult> CreateSalesOrderAsync(ErpOrderPayload payload, string idempotencyKey, bool mayHaveBeenSentBefore, CancellationToken cancellationToken)
     {
-        if (NextFailure is { } failure)
+        var call = Interlocked.Increment(ref _calls);
+        var failing = NextFailure is not null && (FailureCount is not { } count || call <= count);
+        if (failing && !CommitBeforeFailing)
         {
-            return Task.FromResult(ErpCallResult.Failed(failure));
+            return ErpCallResult.Failed(NextFailure!);
         }
         var existed = true;
         var entry = Orders.GetOrAdd(idempotencyKey, key =>
@@ -33,10 +51,18 @@ public sealed class FakeErpGateway : IErpGateway
             var number = Interlocked.Increment(ref _creates);
             return (payload, new ErpOrderCreated { OrderId = "ord-" + number, OrderNo = $"SO{number:D5}", ExternalRef = payload.ExternalRef });
         });
-        return Task.FromResult(ErpCallResult.Success(new ErpOrderResult
+        if (BeforeAnswer is { } hold)
+        {
+            await hold(cancellationToken);
+        }
+        if (failing)
+        {
+            return ErpCallResult.Failed(NextFailure!);
+        }
+        return ErpCallResult.Success(new ErpOrderResult
         {
             OrderId = entry.Order.OrderId, OrderNo = entry.Order.OrderNo, Outcome = existed ? ErpOrderOutcome.AlreadyExisted : ErpOrderOutcome.Created,
-        }));
+        });
     }
 
     public Task<ErpLookupResult> FindByExternalRefAsync(string externalRef, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Mcs.Contracts.Email;
 using Mcs.Contracts.Results;
 using Mcs.Contracts.Runs;
 using Mcs.Orchestrator.Adapters.Similarity;
+using Mcs.Orchestrator.Adapters.Smtp;
 using Mcs.Orchestrator.Graph;
 using Mcs.Orchestrator.Graphs.SalesEmail;
 using Mcs.Orchestrator.Graphs.SalesEmail.Matching;
@@ -257,7 +258,7 @@ public sealed class SalesEmailNodeTests
     public async Task NotifySales_SmtpDown_IsAWarningNotAFailure()
     {
         _smtp.Down = true;
-        var notifier = new SalesNotifier(_smtp, _masterdata, PolicyOptions());
+        var notifier = new SalesNotifier(_smtp, _masterdata, PolicyOptions(), Options.Create(new SalesEmailNotificationOptions()));
         var input = State() with { Customer = new CustomerMatchResult { Matched = true, CustomerId = "cu-hd", Method = CustomerMatchMethod.Contact }, Outcome = SalesEmailOutcomes.Succeeded };
 
         var state = Continued(await new NotifySalesNode(notifier).ExecuteAsync(input, NodeContexts.For(N.NotifySales), default));
@@ -265,6 +266,27 @@ public sealed class SalesEmailNodeTests
         Assert.False(state.Notification!.Sent);
         Assert.Contains(state.Warnings, w => w.StartsWith("notification_not_sent", StringComparison.Ordinal));
         Assert.Equal(SalesEmailOutcomes.Succeeded, state.Outcome);
+    }
+
+    [Fact]
+    public async Task Review_WithoutAKnownSalesperson_TellsTheConfiguredReviewInbox()
+    {
+        var notifier = new SalesNotifier(_smtp, _masterdata, PolicyOptions(), Options.Create(new SalesEmailNotificationOptions { ReviewInbox = "orders-desk@mcs.example" }));
+        var input = State(from: "boss@gmail.com") with
+        {
+            Customer = new CustomerMatchResult { Matched = false, Method = CustomerMatchMethod.None },
+            ReviewReasons = [ReviewReasons.CustomerUnresolved],
+        };
+
+        var result = await new ReviewNode(notifier).ExecuteAsync(input, NodeContexts.For(N.Review), default);
+
+        var paused = Assert.IsType<NodeResult<SalesEmailState>.Interrupt>(result).State;
+        Assert.True(paused.Notification!.Sent);
+        Assert.Empty(paused.Warnings);
+        var told = Assert.Single(_smtp.Sent);
+        Assert.Equal("orders-desk@mcs.example", told.To);
+        Assert.Equal(NotificationKind.ReviewNeeded, told.Kind);
+        Assert.Equal([ReviewReasons.CustomerUnresolved], told.Reasons);
     }
 
     [Fact]

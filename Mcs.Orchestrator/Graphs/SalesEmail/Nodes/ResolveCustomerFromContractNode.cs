@@ -62,16 +62,15 @@ public sealed class ResolveCustomerFromContractNode(IMasterdataReader reader, IC
         return best is null ? null : companies.First(c => c.CompanyId == best.Id);
     }
 
-    // The matcher ranks; the policy decides, with the thresholds of SalesEmail:Policy.
+    // The matcher ranks; the policy decides, with the thresholds of SalesEmail:Policy (the only place they live).
     private (RankedCandidate? Best, int? Margin) Decide(NameMatchResult result)
     {
-        if (result.Candidates.Count == 0 || result.NormalizedName.Length == 0)
+        if (result.Candidates.Count == 0)
         {
             return (null, null);
         }
-        var best = result.Candidates[0];
-        var margin = best.Score - (result.Candidates.Count > 1 ? result.Candidates[1].Score : 0);
         var policy = options.Value;
-        return (best.Score >= policy.FuzzyMinScore && margin >= policy.FuzzyMinMargin ? best : null, margin);
+        var decisive = result.Score >= policy.FuzzyMinScore && result.Margin >= policy.FuzzyMinMargin;
+        return (decisive ? result.Candidates[0] : null, result.Margin);
     }
 }
