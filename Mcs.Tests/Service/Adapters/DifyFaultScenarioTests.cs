@@ -127,10 +127,10 @@ public sealed class DifyFaultScenarioTests(MocksFixture fixture) : IClassFixture
     [Fact]
     public async Task A_slow_streamed_run_kept_alive_by_pings_succeeds_in_one_attempt()
     {
-        // 2.5 s of LLM "work" against a 1 s idle timeout: only the stand-in's pings (every 200 ms) keep it alive.
-        await _dify.ScriptContractAsync(false, DifyOnMocks.Fault("slow", delayMs: 2500));
+        // 6 s of LLM "work" against a 2 s idle timeout: only the stand-in's pings (every 200 ms) keep it alive.
+        await _dify.ScriptContractAsync(false, DifyOnMocks.Fault("slow", delayMs: 6000));
 
-        var outcome = await _dify.UploadAndRunAsync(_dify.Client(Streaming));
+        var outcome = await _dify.UploadAndRunAsync(_dify.Client(Streaming, new Dictionary<string, string> { ["Dify:StreamIdleTimeout"] = "00:00:02" }));
 
         Assert.True(outcome.Succeeded, outcome.Failure?.Message);
         Assert.Equal(1, outcome.Attempts);
@@ -140,9 +140,9 @@ public sealed class DifyFaultScenarioTests(MocksFixture fixture) : IClassFixture
     [Fact]
     public async Task A_slow_blocking_run_past_the_attempt_timeout_is_retried()
     {
-        await _dify.ScriptContractAsync(false, DifyOnMocks.Fault("slow", delayMs: 4000));
+        await _dify.ScriptContractAsync(false, DifyOnMocks.Fault("slow", delayMs: 15_000));
 
-        var outcome = await _dify.UploadAndRunAsync(_dify.Client(Blocking, new Dictionary<string, string> { ["Dify:BlockingAttemptTimeout"] = "00:00:01" }));
+        var outcome = await _dify.UploadAndRunAsync(_dify.Client(Blocking, new Dictionary<string, string> { ["Dify:BlockingAttemptTimeout"] = "00:00:03" }));
 
         Assert.True(outcome.Succeeded, outcome.Failure?.Message);
         Assert.Equal(2, outcome.Attempts);

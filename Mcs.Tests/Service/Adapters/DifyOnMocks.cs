@@ -33,7 +33,9 @@ public sealed class DifyOnMocks(MocksServer server) : IDisposable
 
     /// <summary>
     /// A client with retry timings tightened for tests (the config keys the AppHost would set), so a retried
-    /// scenario takes milliseconds and a lost stream is given up within about a second.
+    /// scenario takes milliseconds and a lost stream is given up within about a second. The idle timeout stays a few
+    /// seconds: in streaming mode it also bounds the wait for response headers, which on a loaded machine includes
+    /// the stand-in reading the PDF.
     /// </summary>
     public IDifyWorkflowClient Client(DifyResponseMode mode, IDictionary<string, string>? overrides = null)
     {
@@ -45,7 +47,7 @@ public sealed class DifyOnMocks(MocksServer server) : IDisposable
             ["Dify:ResponseMode"] = mode.ToString(),
             ["Dify:RetryBaseDelay"] = "00:00:00.020",
             ["Dify:RetryMaxDelay"] = "00:00:00.200",
-            ["Dify:StreamIdleTimeout"] = "00:00:01",
+            ["Dify:StreamIdleTimeout"] = "00:00:05",
             ["Dify:BlockingAttemptTimeout"] = "00:00:05",
             ["Dify:RunPollDeadline"] = "00:00:00.600",
             ["Dify:RunPollInterval"] = "00:00:00.100",

@@ -114,7 +114,7 @@ public sealed class DifyWorkflowClientTests(MocksFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_tampered_remote_url_fails_the_run_at_the_document_node_without_retry()
+    public async Task A_tampered_remote_url_is_refused_by_dify_as_a_file_type_mismatch_without_retry()
     {
         await using var files = await SignedFileHost.StartAsync();
         var stored = await files.Store.PutAsync(DifyOnMocks.Pdf, "SC-ADAPTER-0042.pdf", "application/pdf", CancellationToken.None);
@@ -123,10 +123,13 @@ public sealed class DifyWorkflowClientTests(MocksFixture fixture) : IClassFixtur
         var outcome = await _dify.Client(Blocking).RunContractAsync(DifyOnMocks.Inputs(DifyFileInput.RemoteUrl(tampered)), CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(60));
 
+        // Dify sniffs a remote file's type before the run: our 403 answer is JSON at an extension-less URL, so the
+        // run is refused with a type mismatch (what an expired signed URL looks like in production logs too).
         Assert.False(outcome.Succeeded);
-        Assert.Equal(DifyErrorCodes.RunFailed, outcome.Failure.Code);
+        Assert.Equal(DifyErrorCodes.InvalidRequest, outcome.Failure.Code);
         Assert.False(outcome.Failure.Retryable);
-        Assert.Contains("403", outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Contains("file type does not match", outcome.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

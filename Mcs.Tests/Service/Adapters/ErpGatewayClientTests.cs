@@ -121,12 +121,13 @@ public sealed class ErpGatewayClientTests(MocksFixture fixture) : IClassFixture<
     [Fact]
     public async Task An_unknown_outcome_at_a_gateway_that_ignores_the_key_is_never_resent_blindly()
     {
-        // The gateway commits the order but answers after 1.5 s, past the client's 1 s attempt timeout, and it would
+        // The gateway commits the order but answers after 3 s, past the client's 2 s attempt timeout, and it would
         // make a second order for a resend (the key is ignored). The lookups before a resend time out as well, so the
         // client cannot learn the outcome: it must give up with a retryable failure rather than POST again.
-        await BehaviorAsync(new JsonObject { ["ignore_idempotency_key"] = true, ["delay_ms"] = 1500 });
+        var client = await WarmClientAsync();
+        await BehaviorAsync(new JsonObject { ["ignore_idempotency_key"] = true, ["delay_ms"] = 3000 });
 
-        var lost = await Client().CreateSalesOrderAsync(Payload(), "key-1", false, CancellationToken.None);
+        var lost = await client.CreateSalesOrderAsync(Payload(), "key-1", false, CancellationToken.None);
 
         Assert.False(lost.Succeeded);
         Assert.Equal(ErpErrorCodes.Unavailable, lost.Failure.Code);
@@ -138,9 +139,10 @@ public sealed class ErpGatewayClientTests(MocksFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_resumed_node_looks_up_first_and_does_not_post_when_the_order_exists()
     {
-        await BehaviorAsync(new JsonObject { ["ignore_idempotency_key"] = true, ["delay_ms"] = 1500 });
-        var client = Client();
+        var client = await WarmClientAsync();
+        await BehaviorAsync(new JsonObject { ["ignore_idempotency_key"] = true, ["delay_ms"] = 3000 });
         var lost = await client.CreateSalesOrderAsync(Payload(), "key-1", false, CancellationToken.None);
+        Assert.Single(await OrdersAsync());
         await BehaviorAsync(new JsonObject { ["ignore_idempotency_key"] = true });
 
         var resumed = await client.CreateSalesOrderAsync(Payload(), "key-1", mayHaveBeenSentBefore: true, CancellationToken.None);
@@ -182,7 +184,7 @@ public sealed class ErpGatewayClientTests(MocksFixture fixture) : IClassFixture<
         {
             ["Erp:BaseUrl"] = (baseUrl ?? Server.BaseAddress).AbsoluteUri,
             ["Erp:ApiKey"] = apiKey ?? TestKeys.ErpApiKey,
-            ["Erp:AttemptTimeout"] = "00:00:01",
+            ["Erp:AttemptTimeout"] = "00:00:02",
             ["Erp:RetryBaseDelay"] = "00:00:00.020",
             ["Dify:BaseUrl"] = "http://127.0.0.1:1/v1",
             ["Dify:ContractKey"] = "app-unused",
@@ -198,6 +200,17 @@ public sealed class ErpGatewayClientTests(MocksFixture fixture) : IClassFixture<
         var host = builder.Build();
         _hosts.Add(host);
         return host.Services.GetRequiredService<IErpGateway>();
+    }
+
+    /// <summary>
+    /// A client whose connection and the stand-in's endpoints are warm, so on a loaded machine the first POST of a
+    /// timing test reaches the gateway within the attempt timeout (the test is about the answer being late).
+    /// </summary>
+    private async Task<IErpGateway> WarmClientAsync()
+    {
+        var client = Client();
+        Assert.False((await client.FindByExternalRefAsync(ExternalRef, CancellationToken.None)).Found);
+        return client;
     }
 
     private static ErpOrderPayload Payload() => new()
