@@ -87,15 +87,16 @@ public static class ErpEndpoints
                 return ErpErrors.Error(401, "unauthorized", "Send Authorization: Bearer <ERP API key>.");
             }
             var current = behavior.Current;
+            var result = HttpMethods.IsPost(http.Request.Method) && behavior.TakeFailure() is { } status
+                ? ErpErrors.Error(status, "injected_failure", $"The gateway failed this request on purpose (fail_next, status {status}).")
+                : await next(context);
+            // The delay comes after the work, as at a slow real gateway: an order is committed even when the caller
+            // gives up waiting for the answer. That is the "unknown outcome" the client's lookup-before-resend exists for.
             if (current.DelayMs > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(current.DelayMs), time, http.RequestAborted);
             }
-            if (HttpMethods.IsPost(http.Request.Method) && behavior.TakeFailure() is { } status)
-            {
-                return ErpErrors.Error(status, "injected_failure", $"The gateway failed this request on purpose (fail_next, status {status}).");
-            }
-            return await next(context);
+            return result;
         }
     }
 }

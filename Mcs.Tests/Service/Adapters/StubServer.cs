@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Mcs.Tests.Service.Adapters;
 
 /// <summary>
-/// A minimal Kestrel app on a free loopback port, for speaking a foreign system's real HTTP (Dify, ERP, masterdata)
-/// until Mcs.Mocks is wired in. Stop it to simulate the system going down.
+/// A minimal Kestrel app on a free loopback port, for hosting real endpoints the adapters talk to that Mcs.Mocks does
+/// not stand in for (the file store's signed URLs, a masterdata answer, a proxy's Retry-After). Dify and the ERP
+/// gateway are Mcs.Mocks. Stop it to simulate the system going down.
 /// </summary>
 public sealed class StubServer : IAsyncDisposable
 {
