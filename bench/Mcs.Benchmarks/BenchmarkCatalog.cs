@@ -8,6 +8,8 @@ public static class BenchmarkCatalog
         new Engine.EngineBenchmark(),
         new Masterdata.MasterdataBenchmark(),
         new Mime.MimeParseBenchmark(),
+        new Load.LoadBenchmark(),
+        new Ingest.IngestBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Mcs.Contracts;
+using Mcs.Contracts.Email;
+using Mcs.Mocks.Demo;
+
+namespace Mcs.Benchmarks.Load;
+
+/// <summary>
+/// Distinct sales mails for the load: the demo's Chinese contract from a known contact (王建国, 华东精密机械 C10001,
+/// Mcs.Masterdata/SampleData) with its own delivery id, Message-ID and contract number each, and a ~100 KB text PDF
+/// (contract table + terms-and-conditions pages) written by the same PDF writer as the demo mailbox.
+/// </summary>
+public static class LoadMails
+{
+    private const string Sender = "wang.jianguo@hdjm.com.cn";
+    private const int TargetPdfBytes = 100 * 1024;
+
+    /// <summary>How many padding lines make the PDF ~100 KB (measured once: the embedded font subset dominates small files).</summary>
+    public static int CalibratePaddingLines()
+    {
+        var lines = 100;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var size = ContractPdfWriter.Write(Contract("HT-CAL-0000", lines)).Length;
+            if (Math.Abs(size - TargetPdfBytes) < TargetPdfBytes / 20)
+            {
+                break;
+            }
+            var fixedPart = ContractPdfWriter.Write(Contract("HT-CAL-0000", 0)).Length;
+            var perLine = Math.Max(1.0, (size - fixedPart) / (double)lines);
+            lines = Math.Max(0, (int)((TargetPdfBytes - fixedPart) / perLine));
+        }
+        return lines;
+    }
+
+    /// <summary>The serialized <c>EmailEvent</c> of mail <paramref name="index"/> of run <paramref name="tag"/>, and its PDF size.</summary>
+    public static (byte[] Json, int PdfBytes) Build(string tag, int index, int paddingLines)
+    {
+        var contractNo = string.Create(CultureInfo.InvariantCulture, $"HT-{tag}-{index:D6}");
+        var pdf = ContractPdfWriter.Write(Contract(contractNo, paddingLines));
+        var messageId = string.Create(CultureInfo.InvariantCulture, $"load-{tag}-{index}@hdjm.com.cn");
+        var pdfHash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var email = new EmailEvent
+        {
+            DeliveryId = string.Create(CultureInfo.InvariantCulture, $"load-{tag}-{index:D6}"),
+            DedupeKey = $"{messageId}|{Sender}",
+            MessageId = messageId,
+            Mailbox = "load",
+            ReceivedAt = DateTimeOffset.UtcNow,
+            From = new MailAddress { Name = "王建国", Address = Sender },
+            To = [new MailAddress { Name = "Sales", Address = "sales@mcs.local" }],
+            Subject = $"采购合同 {contractNo}，请安排发货",
+            BodyText = $"李娜您好：\n\n附件是本月压力传感器的采购合同（合同编号 {contractNo}），请确认并安排发货。\n\n王建国\n华东精密机械有限公司 采购部",
+            Attachments =
+            [
+                new EmailAttachment
+                {
+                    AttachmentId = "1",
+                    Filename = $"采购合同-{contractNo}.pdf",
+                    ContentType = "application/pdf",
+                    DetectedType = "application/pdf",
+                    Size = pdf.Length,
+                    Sha256 = pdfHash,
+                    ContentBase64 = Convert.ToBase64String(pdf),
+                },
+            ],
+            RawSha256 = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId + pdfHash))),
+        };
+        return (JsonSerializer.SerializeToUtf8Bytes(email, McsJson.Options), pdf.Length);
+    }
+
+    // The demo contract (Mcs.Mocks/Demo/DemoMails.cs) with its own number; the products are in the sample master data.
+    private static ContractDocument Contract(string contractNo, int paddingLines) => new("采购合同", [
+        [$"合同编号：{contractNo}", "签订日期：2026年11月20日"],
+        ["买方（Buyer）：华东精密机械有限公司"],
+        ["卖方/Seller：明诚传感系统（上海）有限公司"],
+        ["币种：人民币", "交货日期：2026/12/20"],
+        ["序号", "物料编号", "客户料号", "品名", "数量", "单位", "单价", "金额"],
+        ["1", "MC-PS-1001", "HDJM-WL-001", "压力传感器0-1MPa", "10", "个", "2,229.72", "22,297.20"],
+        ["2", "-", "HDJM-WL-002", "压力传感器0-2.5MPa", "20", "个", "841.28", "16,825.60"],
+        ["合计金额：¥39,122.80"],
+        ["付款方式：月结60天"],
+    ], Padding(paddingLines));
+
+    private static string[] Padding(int lines) => [.. Enumerable.Range(1, lines).Select(i => string.Create(CultureInfo.InvariantCulture,
+        $"第{i}条 买卖双方应遵守本合同条款；卖方按约定交货期交付合格产品，买方按约定付款。Clause {i}: terms and conditions apply."))];
+}

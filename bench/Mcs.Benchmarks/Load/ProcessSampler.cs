@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mcs.Benchmarks.Load;
+
+/// <summary>
+/// CPU time and resident memory of the running system's processes, read from /proc. The system is found from the
+/// process listening on the orchestrator's port: its ancestor running Mcs.AppHost (or, without one, its parent) and
+/// every descendant of it, so other MCS instances on the same machine are not counted.
+/// </summary>
+public sealed class ProcessSampler
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    private readonly int _rootPid;
+
+    private ProcessSampler(int rootPid) => _rootPid = rootPid;
+
+    public static ProcessSampler? ForPort(int port)
+    {
+        if (!OperatingSystem.IsLinux() || ListenerPid(port) is not { } pid)
+        {
+            return null;
+        }
+        var root = ParentOf(pid);
+        for (var current = pid; current > 1; current = ParentOf(current))
+        {
+            if (CommandLine(current).Contains("Mcs.AppHost", StringComparison.Ordinal))
+            {
+                root = current;
+                break;
+            }
+        }
+        return new ProcessSampler(root);
+    }
+
+    /// <summary>Per label (service or server name): total CPU seconds so far, resident MB now, process count.</summary>
+    public Dictionary<string, (double CpuSeconds, double RssMb, int Processes)> Sample()
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var pid in AllPids())
+        {
+            var parent = ParentOf(pid);
+            if (!children.TryGetValue(parent, out var list))
+            {
+                children[parent] = list = [];
+            }
+            list.Add(pid);
+        }
+        var result = new Dictionary<string, (double, double, int)>(StringComparer.Ordinal);
+        var pending = new Stack<int>([_rootPid]);
+        while (pending.Count > 0)
+        {
+            var pid = pending.Pop();
+            foreach (var child in children.GetValueOrDefault(pid) ?? [])
+            {
+                pending.Push(child);
+            }
+            if (Read(pid) is not { } usage)
+            {
+                continue;
+            }
+            var label = Label(pid);
+            var (cpu, rss, count) = result.GetValueOrDefault(label);
+            result[label] = (cpu + usage.CpuSeconds, rss + usage.RssMb, count + 1);
+        }
+        return result;
+    }
+
+    private static string Label(int pid)
+    {
+        var command = CommandLine(pid);
+        foreach (var service in new[] { "Mcs.AppHost", "Mcs.Orchestrator", "Mcs.Masterdata", "Mcs.EmailListener", "Mcs.Mocks", "Aspire.Dashboard" })
+        {
+            if (command.Contains(service, StringComparison.Ordinal))
+            {
+                return service;
+            }
+        }
+        var comm = SafeRead($"/proc/{pid}/comm").Trim();
+        return comm switch
+        {
+            _ when comm.StartsWith("postgres", StringComparison.Ordinal) || command.Contains("postgres", StringComparison.Ordinal) => "postgres",
+            _ when comm.StartsWith("redis", StringComparison.Ordinal) => "redis-server",
+            _ when comm.StartsWith("dovecot", StringComparison.Ordinal) || comm is "imap" or "imap-login" or "auth" or "anvil" or "log" or "config" or "stats" => "dovecot",
+            _ => comm,
+        };
+    }
+
+    private static (double CpuSeconds, double RssMb)? Read(int pid)
+    {
+        var stat = SafeRead($"/proc/{pid}/stat");
+        var close = stat.LastIndexOf(')');
+        if (close < 0)
+        {
+            return null;
+        }
+        // Fields after "(comm) ": state is field 3, utime 14, stime 15 (1-based), so 11 and 12 after the state.
+        var fields = stat[(close + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var rssLine = SafeRead($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var rssKb = rssLine is null ? 0 : long.Parse(rssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return (ticks / TicksPerSecond, rssKb / 1024.0);
+    }
+
+    private static int? ListenerPid(int port)
+    {
+        var hexPort = port.ToString("X4", CultureInfo.InvariantCulture);
+        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            foreach (var line in SafeRead(table).Split('\n').Skip(1))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length > 9 && parts[1].EndsWith(":" + hexPort, StringComparison.Ordinal) && parts[3] == "0A")
+                {
+                    inodes.Add($"socket:[{parts[9]}]");
+                }
+            }
+        }
+        foreach (var pid in AllPids())
+        {
+            try
+            {
+                foreach (var fd in Directory.EnumerateFiles($"/proc/{pid}/fd"))
+                {
+                    if (new FileInfo(fd).LinkTarget is { } target && inodes.Contains(target))
+                    {
+                        return pid;
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A process that ended or is not ours.
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<int> AllPids() =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n is not null && n.All(char.IsAsciiDigit)).Select(n => int.Parse(n!, CultureInfo.InvariantCulture));
+
+    private static int ParentOf(int pid)
+    {
+        var line = SafeRead($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal));
+        return line is null ? 0 : int.Parse(line[5..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    private static string CommandLine(int pid) => SafeRead($"/proc/{pid}/cmdline").Replace('\0', ' ');
+
+    private static string SafeRead(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
