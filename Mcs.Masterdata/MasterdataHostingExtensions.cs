@@ -25,7 +25,7 @@ public static class MasterdataHostingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ServiceNames.MasterdataDb)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ServiceNames.MasterdataDb} is not set.");
         // A separate small pool for the version probe, so reads never queue behind EF's pool during a bulk write.
-        builder.Services.AddKeyedSingleton(VersionProbeDataSource, (_, _) => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddKeyedSingleton(VersionProbeDataSource, (_, _) => VersionProbe.CreateDataSource(connectionString));
         // Redis is optional: without a connection string the cache is memory-only.
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ServiceNames.Redis)))
         {

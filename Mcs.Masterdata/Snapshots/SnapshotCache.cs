@@ -50,7 +50,7 @@ public sealed class SnapshotCache(VersionProbe probe, SnapshotLoader loader, Red
             return null;
         }
         metrics.L2Hit();
-        return SnapshotLoader.FromGzip(gzip);
+        return await SnapshotLoader.FromGzipAsync(gzip);
     }
 
     private async Task<SnapshotEntry> FromDatabaseAsync(CancellationToken cancellationToken)

@@ -1,11 +1,9 @@
 using System.Data;
 using System.Text.Json;
 using Mcs.Contracts;
-using Mcs.Contracts.MasterData;
 using Mcs.Masterdata.Data;
-using Mcs.Masterdata.Data.Entities;
-using Mcs.Masterdata.Writes;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Mcs.Masterdata.Snapshots;
 
@@ -23,33 +21,26 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes)
         var snapshot = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-            var version = await db.Versions.AsNoTracking().Where(v => v.Id == VersionEntity.SingletonId).Select(v => v.Version).SingleAsync(ct);
-            var companies = await db.Companies.AsNoTracking().ToListAsync(ct);
-            var customers = await db.Customers.AsNoTracking().ToListAsync(ct);
-            var contacts = await db.Contacts.AsNoTracking().ToListAsync(ct);
-            var products = await db.Products.AsNoTracking().ToListAsync(ct);
-            var partNumbers = (await db.PartNumbers.AsNoTracking().ToListAsync(ct))
-                .ToLookup(n => n.ProductId, n => new CustomerPartNumber { CustomerId = n.CustomerId, PartNo = n.PartNo });
+            // Plain readers straight into the wire records: no EF materialization, no entity → contract copy (ADR-011).
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var version = (await SnapshotReaders.ReadAsync(connection, "select version from masterdata_version where id = 1", r => r.GetInt64(0), ct))[0];
+            var snapshot = await SnapshotReaders.ReadAllAsync(connection, version, ct);
             await transaction.CommitAsync(ct);
-            return new MasterDataSnapshot
-            {
-                Version = version,
-                Companies = [.. companies.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.ToContract())],
-                Customers = [.. customers.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.ToContract())],
-                Contacts = [.. contacts.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.ToContract())],
-                Products = [.. products.OrderBy(p => p.Id, StringComparer.Ordinal)
-                    .Select(p => p.ToContract([.. partNumbers[p.Id].OrderBy(n => n.CustomerId, StringComparer.Ordinal).ThenBy(n => n.PartNo, StringComparer.Ordinal)]))],
-            };
+            return snapshot;
         }, cancellationToken);
-        return new SnapshotEntry(snapshot, JsonSerializer.SerializeToUtf8Bytes(snapshot, McsJsonContext.Default.MasterDataSnapshot));
+        var entry = new SnapshotEntry(snapshot, JsonSerializer.SerializeToUtf8Bytes(snapshot, McsJsonContext.Default.MasterDataSnapshot));
+        await entry.EncodeAllAsync();
+        return entry;
     }
 
     /// <summary>A snapshot that came from Redis: the gzip bytes are kept as they are, to be served without re-encoding.</summary>
-    public static SnapshotEntry FromGzip(byte[] gzip)
+    public static async Task<SnapshotEntry> FromGzipAsync(byte[] gzip)
     {
         var json = SnapshotEntry.Decompress(gzip);
         var snapshot = JsonSerializer.Deserialize(json, McsJsonContext.Default.MasterDataSnapshot)
             ?? throw new InvalidDataException("Empty snapshot in Redis.");
-        return new SnapshotEntry(snapshot, json, gzip);
+        var entry = new SnapshotEntry(snapshot, json, gzip);
+        await entry.EncodeAllAsync();
+        return entry;
     }
 }

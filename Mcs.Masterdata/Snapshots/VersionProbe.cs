@@ -9,6 +9,15 @@ namespace Mcs.Masterdata.Snapshots;
 /// </summary>
 public sealed class VersionProbe(NpgsqlDataSource dataSource)
 {
+    /// <summary>The probe's own small pool: only one probe query runs at a time, and it is prepared once per connection.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 4, AutoPrepareMinUsages = 1, MaxPoolSize = 4 };
+        return NpgsqlDataSource.Create(builder);
+    }
+
+    private const string Sql = "select version from masterdata_version where id = 1";
+
     private readonly Lock _gate = new();
     private bool _busy;
     private TaskCompletionSource<long>? _next;
@@ -58,8 +67,9 @@ public sealed class VersionProbe(NpgsqlDataSource dataSource)
 
     private async Task<long> QueryAsync()
     {
-        await using var command = dataSource.CreateCommand("select version from masterdata_version where id = 1");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        return (long)(await command.ExecuteScalarAsync(timeout.Token))!;
+        // Prepared on each pooled connection (the data source sets Max Auto Prepare); CommandTimeout bounds a stuck server.
+        await using var command = dataSource.CreateCommand(Sql);
+        command.CommandTimeout = 10;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

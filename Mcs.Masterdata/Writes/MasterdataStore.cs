@@ -48,7 +48,8 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
 
     private async Task<WriteOutcome> WriteAsync(BulkChange change, long version, CancellationToken ct)
     {
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Rows are read without tracking and written by COPY + INSERT … ON CONFLICT (CopyUpsert): EF only plans.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var (created, updated) = (0, 0);
         void Count(int c, int u) => (created, updated) = (created + c, updated + u);
 
@@ -57,10 +58,10 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
         {
             var ids = companies.Select(c => c.CompanyId).ToList();
             var keys = companies.Select(c => c.Code.Trim()).ToList();
-            var existing = await db.Companies.Where(c => ids.Contains(c.Id) || keys.Contains(c.Code)).ToListAsync(ct);
+            var existing = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id) || keys.Contains(c.Code)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(companies, "companies", "code", c => c.CompanyId, c => c.Code.Trim(), existing, e => e.Id, e => e.Code,
                 id => new CompanyEntity { Id = id, Code = "", Name = "" }, (e, c) => e.CopyFrom(c));
-            Track(db.Companies, plan.Created, plan.Updated);
+            await UpsertAsync(connection, "companies", CopyRows.CompanyColumns, plan, CopyRows.CompanyAsync, ct);
             Count(plan.Created.Count, plan.Updated.Count);
         }
         var customerIds = new List<string>();
@@ -68,10 +69,10 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
         {
             var ids = customers.Select(c => c.CustomerId).ToList();
             var keys = customers.Select(c => c.CustomerNum.Trim()).ToList();
-            var existing = await db.Customers.Where(c => ids.Contains(c.Id) || keys.Contains(c.CustomerNum)).ToListAsync(ct);
+            var existing = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id) || keys.Contains(c.CustomerNum)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(customers, "customers", "customer_num", c => c.CustomerId, c => c.CustomerNum.Trim(), existing, e => e.Id, e => e.CustomerNum,
                 id => new CustomerEntity { Id = id, CustomerNum = "", Name = "", SalesOwnerEmail = "", Currency = "", Status = "" }, (e, c) => e.CopyFrom(c));
-            Track(db.Customers, plan.Created, plan.Updated);
+            await UpsertAsync(connection, "customers", CopyRows.CustomerColumns, plan, CopyRows.CustomerAsync, ct);
             Count(plan.Created.Count, plan.Updated.Count);
             customerIds = plan.FinalIds;
         }
@@ -80,41 +81,52 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
         {
             var ids = contacts.Select(c => c.ContactId).ToList();
             var keys = contacts.Select(c => ContractMapping.EmailKey(c.Email)).ToList();
-            var existing = await db.Contacts.Where(c => ids.Contains(c.Id) || keys.Contains(c.EmailKey)).ToListAsync(ct);
+            var existing = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id) || keys.Contains(c.EmailKey)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(contacts, "contacts", "email", c => c.ContactId, c => ContractMapping.EmailKey(c.Email), existing, e => e.Id, e => e.EmailKey,
                 id => new ContactEntity { Id = id, CustomerId = "", Name = "", Email = "", EmailKey = "" }, (e, c) => e.CopyFrom(c));
-            Track(db.Contacts, plan.Created, plan.Updated);
+            await UpsertAsync(connection, "contacts", CopyRows.ContactColumns, plan, CopyRows.ContactAsync, ct);
             Count(plan.Created.Count, plan.Updated.Count);
         }
         if (change.Products is { Count: > 0 } products)
         {
             var ids = products.Select(p => p.ProductId).ToList();
             var keys = products.Select(p => p.Sku.Trim()).ToList();
-            var existing = await db.Products.Where(p => ids.Contains(p.Id) || keys.Contains(p.Sku)).ToListAsync(ct);
+            var existing = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) || keys.Contains(p.Sku)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(products, "products", "sku", p => p.ProductId, p => p.Sku.Trim(), existing, e => e.Id, e => e.Sku,
                 id => new ProductEntity { Id = id, Sku = "", Name = "", Unit = "", Currency = "", Status = "" }, (e, p) => e.CopyFrom(p));
-            Track(db.Products, plan.Created, plan.Updated);
+            await UpsertAsync(connection, "products", CopyRows.ProductColumns, plan, CopyRows.ProductAsync, ct);
             Count(plan.Created.Count, plan.Updated.Count);
             // Part numbers are part of the product: an upsert replaces the whole list.
             var updatedIds = plan.Updated.Select(p => p.Id).ToList();
-            await db.PartNumbers.Where(n => updatedIds.Contains(n.ProductId)).ExecuteDeleteAsync(ct);
+            if (updatedIds.Count > 0)
+            {
+                await db.PartNumbers.Where(n => updatedIds.Contains(n.ProductId)).ExecuteDeleteAsync(ct);
+            }
+            var numbers = new List<CustomerPartNumberEntity>();
             for (var i = 0; i < products.Count; i++)
             {
-                db.PartNumbers.AddRange(products[i].CustomerPartNumbers.Select(n =>
+                numbers.AddRange(products[i].CustomerPartNumbers.Select(n =>
                     new CustomerPartNumberEntity { ProductId = plan.FinalIds[i], CustomerId = n.CustomerId, PartNo = n.PartNo.Trim() }));
             }
+            await CopyUpsert.InsertAsync(connection, "customer_part_numbers", CopyRows.PartNumberColumns, numbers, CopyRows.PartNumberAsync, ct);
         }
-        await SaveAsync(ct);
         var deleted = await DeleteAsync(deletes, ct);
         return new WriteOutcome(version, created, updated, deleted);
     }
 
-    private static void Track<TEntity>(DbSet<TEntity> set, List<TEntity> created, List<TEntity> updated) where TEntity : class
+    private static async Task UpsertAsync<TEntity>(NpgsqlConnection connection, string table, string[] columns,
+        (List<TEntity> Created, List<TEntity> Updated, List<string> FinalIds) plan,
+        Func<NpgsqlBinaryImporter, TEntity, CancellationToken, Task> writeRow, CancellationToken ct)
     {
-        set.AddRange(created);
-        foreach (var entity in updated)
+        try
         {
-            set.Entry(entity).State = EntityState.Modified;
+            await CopyUpsert.UpsertAsync(connection, table, columns, [.. plan.Created, .. plan.Updated], writeRow, ct);
+        }
+        catch (PostgresException unique) when (unique.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Only reachable when a natural key moves onto another row's key within the request; the plan catches the rest.
+            throw new McsException(MasterdataErrorCodes.DuplicateNaturalKey,
+                $"A natural key is used twice ({unique.ConstraintName}: {unique.Detail}); nothing was written.", StatusCodes.Status409Conflict);
         }
     }
 
@@ -173,20 +185,6 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
             throw new McsException(MasterdataErrorCodes.StillReferenced,
                 $"A deleted row is still referenced ({e.ConstraintName}): delete or move its contacts first; nothing was written.",
                 StatusCodes.Status409Conflict);
-        }
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            // Only reachable when a natural key moves onto another row's key within the request; the plan catches the rest.
-            throw new McsException(MasterdataErrorCodes.DuplicateNaturalKey,
-                $"A natural key is used twice ({unique.ConstraintName}: {unique.Detail}); nothing was written.", StatusCodes.Status409Conflict);
         }
     }
 
