@@ -70,6 +70,10 @@ public sealed class ProcessSampler
     private static string Label(int pid)
     {
         var command = CommandLine(pid);
+        if (command.StartsWith("dotnet run ", StringComparison.Ordinal))
+        {
+            return "dotnet run (launchers)"; // DCP starts each project through `dotnet run`; counted apart from the service
+        }
         foreach (var service in new[] { "Mcs.AppHost", "Mcs.Orchestrator", "Mcs.Masterdata", "Mcs.EmailListener", "Mcs.Mocks", "Aspire.Dashboard" })
         {
             if (command.Contains(service, StringComparison.Ordinal))
