@@ -14,7 +14,7 @@ namespace Mcs.Tests.Integration;
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
     public static readonly string[] Services = [ServiceNames.Masterdata, ServiceNames.Orchestrator, ServiceNames.EmailListener, ServiceNames.Mocks];
 
     private readonly string _dataRoot = Path.Combine("/var/tmp/mcs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..12]);

@@ -28,7 +28,7 @@ public static class Eventually
                     return last;
                 }
             }
-            catch (HttpRequestException ex)
+            catch (HttpRequestException ex) when (ex.StatusCode is null or >= System.Net.HttpStatusCode.InternalServerError)
             {
                 // A service restarting (the crash and outage tests) refuses connections for a moment.
                 lastError = ex;
