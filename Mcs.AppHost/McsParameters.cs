@@ -22,6 +22,11 @@ public sealed record McsParameters(
         Secret(builder, ServiceNames.Parameters.DifyOrderKey, "app-local-order-payload"),
         Secret(builder, ServiceNames.Parameters.ErpApiKey, "erp-local-dev-gateway-key"));
 
+    /// <summary>
+    /// <c>Parameters:name</c> from configuration when set (environment, user secrets, a test's arguments), else the
+    /// local default. A fixed-value parameter would ignore configuration, so a configured key never took effect.
+    /// </summary>
     private static IResourceBuilder<ParameterResource> Secret(IDistributedApplicationBuilder builder, string name, string localDefault) =>
-        builder.AddParameter(name, localDefault, publishValueAsDefault: false, secret: true);
+        builder.AddParameter(name, () => builder.Configuration[$"Parameters:{name}"] is { Length: > 0 } configured ? configured : localDefault,
+            publishValueAsDefault: false, secret: true);
 }

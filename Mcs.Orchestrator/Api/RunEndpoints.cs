@@ -9,6 +9,7 @@ using Mcs.Orchestrator.Graphs.SalesEmail.Nodes;
 using Mcs.Orchestrator.Graphs.SalesEmail.Policy;
 using Mcs.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Mcs.Orchestrator.Api;
 
@@ -36,7 +37,7 @@ public static class RunEndpoints
     }
 
     public static async Task<Results<Ok<PagedList<OrchestratorRunResult>>, ProblemHttpResult>> ListRunsAsync(
-        string? status, string? messageId, int? limit, string? cursor, IGraphEngine engine, SalesEmailRunIndex index, CancellationToken cancellationToken)
+        string? status, [FromQuery(Name = "message_id")] string? messageId, int? limit, string? cursor, IGraphEngine engine, SalesEmailRunIndex index, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(limit ?? 100, 1, 1000);
         RunStatus? wanted = null;

@@ -19,6 +19,7 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     private readonly string _dataRoot = Path.Combine("/var/tmp/mcs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly HashSet<int> _pids = [];
+    private readonly Dictionary<string, int> _currentPids = new(StringComparer.Ordinal);
     private DistributedApplication? _app;
     private CancellationTokenSource? _watch;
 
@@ -36,6 +37,15 @@ public sealed class AppHostFixture : IAsyncLifetime
             {
                 return [.. _pids];
             }
+        }
+    }
+
+    /// <summary>The process id Aspire reports for a resource's latest start (a project's <c>dotnet run</c>, say).</summary>
+    public int CurrentProcessId(string resource)
+    {
+        lock (_pids)
+        {
+            return _currentPids.TryGetValue(resource, out var pid) ? pid : throw new InvalidOperationException($"No process recorded for {resource}.");
         }
     }
 
@@ -78,6 +88,11 @@ public sealed class AppHostFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The stand-ins' <c>/_mock/</c> API (loopback only, no key).</summary>
+    public MocksAdmin CreateMocksAdmin() => new(App.CreateHttpClient(ServiceNames.Mocks, ServiceNames.MockEndpoints.Http));
+
+    public RunsApi CreateRunsApi() => new(CreateClient(ServiceNames.Orchestrator));
+
     public async Task DisposeAsync()
     {
         if (_app is not null)
@@ -111,6 +126,7 @@ public sealed class AppHostFixture : IAsyncLifetime
                     lock (_pids)
                     {
                         _pids.Add(id);
+                        _currentPids[update.Resource.Name] = id;
                     }
                 }
             }
