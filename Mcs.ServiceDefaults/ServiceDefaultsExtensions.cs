@@ -66,10 +66,22 @@ public static class ServiceDefaultsExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
     }
 
+    private static readonly string[] ChattyCategories = ["Microsoft.EntityFrameworkCore.Database.Command", "StackExchange.Redis"];
+
     private static void ConfigureRedactedLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddConsole(options => options.FormatterName = RedactingConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
+        // EF Core logs every SQL command and StackExchange.Redis every connection step at Information: the outbox and
+        // lease pollers alone write one a second, which buries what an operator needs. Configuration still wins when
+        // it names the category.
+        foreach (var category in ChattyCategories)
+        {
+            if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+            {
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+            }
+        }
     }
 
     private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)

@@ -11,7 +11,7 @@ namespace Mcs.Tests.Integration;
 [Trait("Category", "Integration")]
 public class AppHostCleanupTests
 {
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task Stopping_the_apphost_leaves_no_process_it_started()
     {
         var fixture = new AppHostFixture();

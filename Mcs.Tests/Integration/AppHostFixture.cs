@@ -15,6 +15,14 @@ namespace Mcs.Tests.Integration;
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// No cross-service test may outlive this: a stuck wait then fails the one test that is stuck instead of holding
+    /// the whole run until CI gives up. It covers a private AppHost's start (the cleanup test) plus the test itself.
+    /// </summary>
+    public const int TestTimeoutMs = 15 * 60 * 1000;
+
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
     public static readonly string[] Services = [ServiceNames.Masterdata, ServiceNames.Orchestrator, ServiceNames.EmailListener, ServiceNames.Mocks];
 
     private readonly string _dataRoot = Path.Combine("/var/tmp/mcs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..12]);
@@ -97,8 +105,17 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            try
+            {
+                using var timeout = new CancellationTokenSource(StopTimeout);
+                await _app.StopAsync(timeout.Token);
+                await _app.DisposeAsync().AsTask().WaitAsync(StopTimeout);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+            {
+                // DCP did not stop everything in time: end what this AppHost started so nothing outlives the tests.
+                KillRecordedProcesses();
+            }
         }
         _watch?.Cancel();
         try
@@ -111,6 +128,25 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    private void KillRecordedProcesses()
+    {
+        foreach (var pid in ProcessIds)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill(entireProcessTree: true);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+            catch (InvalidOperationException)
+            {
+            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Mcs.Tests.Integration;
 [Trait("Category", "Integration")]
 public class AppHostStartupTests(AppHostFixture fixture)
 {
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task Every_service_reports_healthy_components_with_a_key()
     {
         foreach (var service in AppHostFixture.Services)
@@ -23,7 +23,7 @@ public class AppHostStartupTests(AppHostFixture fixture)
         }
     }
 
-    [Theory]
+    [Theory(Timeout = AppHostFixture.TestTimeoutMs)]
     [InlineData(ServiceNames.Masterdata, "/v1/masterdata/version")]
     [InlineData(ServiceNames.Orchestrator, "/v1/orchestrations/runs")]
     [InlineData(ServiceNames.EmailListener, "/v1/email/records")]
@@ -41,7 +41,7 @@ public class AppHostStartupTests(AppHostFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task Health_is_anonymous_everywhere()
     {
         foreach (var service in AppHostFixture.Services)

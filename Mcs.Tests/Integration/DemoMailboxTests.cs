@@ -20,7 +20,7 @@ public class DemoMailboxTests(AppHostFixture fixture, ITestOutputHelper output)
     private const string SinomatMessageId = "demo-4.sinomat@sinomat-group.com";
     private const string NewsletterMessageId = "demo-3.news@industry-weekly.example.com";
 
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task The_demo_mails_become_two_orders_two_notifications_one_review_and_one_ignored_newsletter_and_approving_the_review_orders_once()
     {
         output.WriteLine($"AppHost start until every service was healthy: {fixture.StartDuration.TotalSeconds:F1} s");

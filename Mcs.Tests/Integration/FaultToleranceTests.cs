@@ -13,7 +13,7 @@ namespace Mcs.Tests.Integration;
 [Trait("Category", "Integration")]
 public class FaultToleranceTests(AppHostFixture fixture)
 {
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task Dify_rate_limited_twice_then_answering_still_gives_one_order()
     {
         var (contractNo, messageId) = ContractMails.NewIdentity("RATE");
@@ -37,7 +37,7 @@ public class FaultToleranceTests(AppHostFixture fixture)
         Assert.NotEqual(DifyFaults.RateLimited, calls[2].Answer);
     }
 
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task With_masterdata_stopped_a_run_uses_the_cached_snapshot_and_says_so()
     {
         var (contractNo, messageId) = ContractMails.NewIdentity("STALE");
@@ -60,7 +60,7 @@ public class FaultToleranceTests(AppHostFixture fixture)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task The_orchestrator_killed_mid_run_finishes_the_run_after_a_restart_with_exactly_one_order()
     {
         var (contractNo, messageId) = ContractMails.NewIdentity("CRASH");

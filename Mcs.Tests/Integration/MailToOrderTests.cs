@@ -7,7 +7,7 @@ namespace Mcs.Tests.Integration;
 [Trait("Category", "Integration")]
 public class MailToOrderTests(AppHostFixture fixture)
 {
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task A_contract_mail_from_a_known_contact_becomes_exactly_one_order_and_one_notification()
     {
         var (contractNo, messageId) = ContractMails.NewIdentity("ORDER");
@@ -28,7 +28,7 @@ public class MailToOrderTests(AppHostFixture fixture)
         Assert.Contains(contractNo, notifications[0].Subject, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = AppHostFixture.TestTimeoutMs)]
     public async Task The_same_mail_delivered_twice_is_a_duplicate_run_and_still_one_order()
     {
         var (contractNo, messageId) = ContractMails.NewIdentity("TWICE");

@@ -13,14 +13,14 @@ public static class ResourceControl
     public static async Task StopAsync(AppHostFixture fixture, string resource)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        using var timeout = new CancellationTokenSource(HealthyTimeout);
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
         if (!result.Success)
         {
             // DCP gives a graceful stop a few seconds; on a loaded machine a service may not make it. Down is down.
             await KillAsync(fixture, resource);
             return;
         }
-        using var timeout = new CancellationTokenSource(HealthyTimeout);
         await fixture.App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
     }
 
@@ -28,9 +28,9 @@ public static class ResourceControl
     public static async Task StartAsync(AppHostFixture fixture, string resource)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
-        Assert.True(result.Success, $"starting {resource} failed: {result.Message}");
         using var timeout = new CancellationTokenSource(HealthyTimeout);
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(result.Success, $"starting {resource} failed: {result.Message}");
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
 
