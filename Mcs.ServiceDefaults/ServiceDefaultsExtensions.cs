@@ -66,13 +66,13 @@ public static class ServiceDefaultsExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
     }
 
-    private static readonly string[] ChattyCategories = ["Microsoft.EntityFrameworkCore.Database.Command", "StackExchange.Redis"];
+    private static readonly string[] ChattyCategories = ["Microsoft.EntityFrameworkCore.Database.Command", "Npgsql.Command", "StackExchange.Redis"];
 
     private static void ConfigureRedactedLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddConsole(options => options.FormatterName = RedactingConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
-        // EF Core logs every SQL command and StackExchange.Redis every connection step at Information: the outbox and
+        // EF Core and Npgsql log every SQL command and StackExchange.Redis every connection step at Information: the outbox and
         // lease pollers alone write one a second, which buries what an operator needs. Configuration still wins when
         // it names the category.
         foreach (var category in ChattyCategories)

@@ -42,9 +42,14 @@ public static class ResourceControl
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var pid = fixture.CurrentProcessId(resource);
-        using (var process = Process.GetProcessById(pid))
+        try
         {
+            using var process = Process.GetProcessById(pid);
             process.Kill(entireProcessTree: true);
+        }
+        catch (ArgumentException)
+        {
+            // Already gone: a stop that reported failure may still have ended the process.
         }
         using var timeout = new CancellationTokenSource(HealthyTimeout);
         await fixture.App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
