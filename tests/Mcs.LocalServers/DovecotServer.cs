@@ -7,22 +7,12 @@ namespace Mcs.LocalServers;
 /// A real Dovecot IMAP server on a free loopback port, configured as the AppHost's local mode runs it: passwd-file
 /// users, maildir, plaintext on loopback. Killed and its folder deleted on dispose.
 /// </summary>
-public sealed class DovecotServer : IAsyncDisposable
+public sealed class DovecotServer : FolderServer
 {
-    private readonly LocalServerProcess _process;
     private readonly string _users;
 
     private DovecotServer(LocalServerProcess process, string root, string users)
-    {
-        _process = process;
-        Root = root;
-        _users = users;
-    }
-
-    public int Port => _process.Port;
-
-    /// <summary>The server's folder: config, users file, runtime state and every user's maildir.</summary>
-    public string Root { get; }
+        : base(process, root, deleteOnDispose: true) => _users = users;
 
     /// <summary>Starts Dovecot with no users, in a fresh folder under <paramref name="parentFolder"/>.</summary>
     public static async Task<DovecotServer> StartAsync(string parentFolder)
@@ -53,12 +43,6 @@ public sealed class DovecotServer : IAsyncDisposable
     {
         var (uid, gid) = Environment.UserName == "root" ? ("65534", "65534") : (Id("-u"), Id("-g"));
         await File.AppendAllTextAsync(_users, $"{user}:{{PLAIN}}{password}:{uid}:{gid}::{Path.Combine(Root, "mail", user)}\n");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        ProcessRunner.TryDeleteFolder(Root);
     }
 
     private static string Config(string root, string users, int port, bool asRoot)

@@ -8,26 +8,12 @@ namespace Mcs.LocalServers;
 /// loopback port, trust auth for user postgres). Started as user postgres when running as root, since postgres
 /// refuses to run as root. Killed (and its folder deleted, unless told not to) on dispose or when the process exits.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : FolderServer
 {
-    private readonly LocalServerProcess _process;
-    private readonly bool _deleteOnDispose;
-
     private PostgresServer(LocalServerProcess process, string root, bool deleteOnDispose)
+        : base(process, root, deleteOnDispose)
     {
-        _process = process;
-        Root = root;
-        _deleteOnDispose = deleteOnDispose;
     }
-
-    public int Port => _process.Port;
-
-    public int ProcessId => _process.ProcessId;
-
-    public bool HasExited => _process.HasExited;
-
-    /// <summary>The server's folder: its data folder and its Unix socket live here.</summary>
-    public string Root { get; }
 
     /// <summary>The folder of the newest installed PostgreSQL's binaries (initdb, postgres, pgbench).</summary>
     public static string BinFolder =>
@@ -77,15 +63,6 @@ public sealed class PostgresServer : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"create database \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        if (_deleteOnDispose)
-        {
-            ProcessRunner.TryDeleteFolder(Root);
-        }
     }
 
     // PostgreSQL opens its port slightly before it accepts logins (the startup checkpoint still runs).
