@@ -6,6 +6,7 @@ using Mcs.EmailListener.Imap;
 using Mcs.EmailListener.Mime;
 using Mcs.EmailListener.Outbox;
 using Mcs.EmailListener.Recording;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Mcs.EmailListener;
@@ -39,15 +40,15 @@ public static class EmailListenerHostingExtensions
         builder.Services.AddScoped<MailboxSynchronizer>();
         builder.Services.AddSingleton<OutboxProcessor>();
 
-        builder.Services.AddSingleton<DatabaseMigrator>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>());
+        // Keeps retrying rather than failing the start: the listener outlasts a database that comes up late.
+        builder.Services.AddMigrationsBeforeTraffic<EmailListenerDbContext>("database-migration")
+            .Configure(migration => migration.RetryUntilMigrated = true);
         builder.Services.AddHostedService<OutboxDispatcher>();
         AddMailboxWatchers(builder);
 
         // A singleton, so its start time is the listener's (health checks are otherwise created per run).
         builder.Services.AddSingleton<MailboxSyncHealthCheck>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseMigrationHealthCheck>("database-migration")
             .AddCheck<MailboxSyncHealthCheck>("mailboxes");
 
         builder.Services.AddOpenTelemetry()

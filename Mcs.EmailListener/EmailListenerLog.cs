@@ -29,7 +29,4 @@ internal static partial class EmailListenerLog
 
     [LoggerMessage(9, LogLevel.Information, "Mailbox {Mailbox}: {Count} accepted mail(s) {Action}")]
     public static partial void MailboxActionApplied(ILogger logger, string mailbox, int count, string action);
-
-    [LoggerMessage(10, LogLevel.Information, "Database migrated in {Elapsed}")]
-    public static partial void Migrated(ILogger logger, TimeSpan elapsed);
 }

@@ -1,6 +1,7 @@
-using Mcs.Masterdata.Hosting;
+using Mcs.Masterdata.Data;
 using Mcs.Masterdata.Import;
 using Mcs.ServiceDefaults;
+using Mcs.ServiceDefaults.Schema;
 
 namespace Mcs.Masterdata;
 
@@ -15,9 +16,8 @@ public sealed record MasterdataCommandLine(string? ImportFolder, string[] HostAr
 
     public static async Task<int> RunImportAsync(WebApplication app, string folder)
     {
-        var log = app.Services.GetRequiredService<MasterdataLog>();
+        await app.Services.GetRequiredService<MigrationsBeforeTraffic<MasterdataDbContext>>().MigrateAsync(CancellationToken.None);
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
-        await DatabaseMigrator.MigrateAsync(scopes, log, CancellationToken.None);
         await using var scope = scopes.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<MasterdataImporter>();
         try

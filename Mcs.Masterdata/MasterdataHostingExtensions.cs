@@ -1,10 +1,11 @@
 using Mcs.Contracts;
 using Mcs.Masterdata.Data;
 using Mcs.Masterdata.Endpoints;
-using Mcs.Masterdata.Hosting;
 using Mcs.Masterdata.Import;
 using Mcs.Masterdata.Snapshots;
 using Mcs.Masterdata.Writes;
+using Mcs.ServiceDefaults.Schema;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Mcs.Masterdata;
@@ -49,12 +50,16 @@ public static class MasterdataHostingExtensions
         builder.Services.AddScoped<MasterdataStore>();
         builder.Services.AddScoped<MasterdataImporter>();
         builder.Services.AddScoped<SampleDataSeeder>();
-        builder.Services.AddSingleton<MigrationStatus>();
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddMigrationsBeforeTraffic<MasterdataDbContext>("masterdata-migrations")
+            .Configure<IOptions<MasterdataOptions>>((migration, masterdata) =>
+            {
+                if (masterdata.Value.SeedSampleDataWhenEmpty)
+                {
+                    migration.AfterMigrating = (scope, ct) => scope.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(ct);
+                }
+            });
 
-        builder.Services.AddHealthChecks()
-            .AddCheck<MigrationHealthCheck>("masterdata-migrations")
-            .AddCheck<RedisHealthCheck>("redis");
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return builder;
     }
 

@@ -9,9 +9,6 @@ public sealed partial class MasterdataLog(ILogger<MasterdataLog> logger)
     [LoggerMessage(2, LogLevel.Information, "Snapshot version {Version} built from PostgreSQL in {Milliseconds} ms ({Bytes} bytes of JSON)")]
     public partial void SnapshotBuilt(long version, long milliseconds, int bytes);
 
-    [LoggerMessage(3, LogLevel.Information, "Master data database migrated in {Milliseconds} ms")]
-    public partial void Migrated(long milliseconds);
-
     [LoggerMessage(4, LogLevel.Information, "Sample data loaded from {Folder}: version {Version}, {Rows} rows")]
     public partial void SampleDataSeeded(string folder, long version, int rows);
 

@@ -1,5 +1,5 @@
 using Mcs.EmailListener.Data;
-using Mcs.EmailListener.Hosting;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ public sealed class ImapMailboxWatcher(
     MailboxOptions mailbox,
     IServiceScopeFactory scopes,
     IMailboxSessionFactory sessions,
-    DatabaseMigrator migrator,
+    MigrationsBeforeTraffic<EmailListenerDbContext> migration,
     MailboxWakeSignals wakeSignals,
     IOptions<EmailListenerOptions> options,
     EmailListenerMetrics metrics,
@@ -25,7 +25,7 @@ public sealed class ImapMailboxWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await migrator.Completion.WaitAsync(stoppingToken);
+        await migration.Completed.WaitAsync(stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
-using Mcs.EmailListener.Hosting;
+using Mcs.EmailListener.Data;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Mcs.EmailListener.Outbox;
@@ -7,14 +8,14 @@ namespace Mcs.EmailListener.Outbox;
 public sealed class OutboxDispatcher(
     OutboxProcessor processor,
     OutboxSignal signal,
-    DatabaseMigrator migrator,
+    MigrationsBeforeTraffic<EmailListenerDbContext> migration,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await migrator.Completion.WaitAsync(stoppingToken);
+        await migration.Completed.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Mcs.Masterdata.Writes;
 
@@ -12,42 +11,33 @@ namespace Mcs.Masterdata.Writes;
 public static class CopyUpsert
 {
     /// <summary>Upserts <paramref name="rows"/> by primary key <c>id</c>; the first column must be <c>id</c>.</summary>
-    public static async Task UpsertAsync<T>(NpgsqlConnection connection, string table, string[] columns, IReadOnlyCollection<T> rows,
-        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken ct)
+    public static async Task UpsertAsync<T>(NpgsqlConnection connection, CopyTable<T> table, IReadOnlyCollection<T> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        var staging = "staging_" + table;
-        var names = string.Join(", ", columns);
-        await ExecuteAsync(connection, $"create temp table {staging} (like {table}) on commit drop", ct);
-        await CopyAsync(connection, staging, names, rows, writeRow, ct);
-        var updates = string.Join(", ", columns.Skip(1).Select(c => $"{c} = excluded.{c}"));
+        var staging = "staging_" + table.Name;
+        var names = string.Join(", ", table.Columns);
+        await ExecuteAsync(connection, $"create temp table {staging} (like {table.Name}) on commit drop", ct);
+        await CopyAsync(connection, staging, table, rows, ct);
+        var updates = string.Join(", ", table.Columns.Skip(1).Select(c => $"{c} = excluded.{c}"));
         await ExecuteAsync(connection,
-            $"insert into {table} ({names}) select {names} from {staging} on conflict (id) do update set {updates}; drop table {staging}", ct);
+            $"insert into {table.Name} ({names}) select {names} from {staging} on conflict (id) do update set {updates}; drop table {staging}", ct);
     }
 
     /// <summary>Appends rows straight into <paramref name="table"/> (rows known to be new, e.g. part numbers of replaced lists).</summary>
-    public static Task InsertAsync<T>(NpgsqlConnection connection, string table, string[] columns, IReadOnlyCollection<T> rows,
-        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken ct) =>
-        rows.Count == 0 ? Task.CompletedTask : CopyAsync(connection, table, string.Join(", ", columns), rows, writeRow, ct);
+    public static Task InsertAsync<T>(NpgsqlConnection connection, CopyTable<T> table, IReadOnlyCollection<T> rows, CancellationToken ct) =>
+        rows.Count == 0 ? Task.CompletedTask : CopyAsync(connection, table.Name, table, rows, ct);
 
-    /// <summary>A nullable text value (COPY needs an explicit NULL marker).</summary>
-    public static Task WriteTextAsync(this NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>
-        value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(value, NpgsqlDbType.Text, ct);
-
-    public static Task WriteTextArrayAsync(this NpgsqlBinaryImporter importer, List<string> values, CancellationToken ct) =>
-        importer.WriteAsync(values, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string names, IReadOnlyCollection<T> rows,
-        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken ct)
+    // target is the table itself or its staging copy; the layout is the table's either way.
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, CopyTable<T> table, IReadOnlyCollection<T> rows, CancellationToken ct)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"copy {table} ({names}) from stdin (format binary)", ct);
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"copy {target} ({string.Join(", ", table.Columns)}) from stdin (format binary)", ct);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
-            await writeRow(importer, row, ct);
+            await table.WriteRowAsync(importer, row, ct);
         }
         await importer.CompleteAsync(ct);
     }

@@ -61,7 +61,7 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
             var existing = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id) || keys.Contains(c.Code)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(companies, "companies", "code", c => c.CompanyId, c => c.Code.Trim(), existing, e => e.Id, e => e.Code,
                 id => new CompanyEntity { Id = id, Code = "", Name = "" }, (e, c) => e.CopyFrom(c));
-            await UpsertAsync(connection, "companies", CopyRows.CompanyColumns, plan, CopyRows.CompanyAsync, ct);
+            await UpsertAsync(connection, CopyRows.Companies, plan, ct);
             Count(plan.Created.Count, plan.Updated.Count);
         }
         var customerIds = new List<string>();
@@ -72,7 +72,7 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
             var existing = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id) || keys.Contains(c.CustomerNum)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(customers, "customers", "customer_num", c => c.CustomerId, c => c.CustomerNum.Trim(), existing, e => e.Id, e => e.CustomerNum,
                 id => new CustomerEntity { Id = id, CustomerNum = "", Name = "", SalesOwnerEmail = "", Currency = "", Status = "" }, (e, c) => e.CopyFrom(c));
-            await UpsertAsync(connection, "customers", CopyRows.CustomerColumns, plan, CopyRows.CustomerAsync, ct);
+            await UpsertAsync(connection, CopyRows.Customers, plan, ct);
             Count(plan.Created.Count, plan.Updated.Count);
             customerIds = plan.FinalIds;
         }
@@ -84,7 +84,7 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
             var existing = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id) || keys.Contains(c.EmailKey)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(contacts, "contacts", "email", c => c.ContactId, c => ContractMapping.EmailKey(c.Email), existing, e => e.Id, e => e.EmailKey,
                 id => new ContactEntity { Id = id, CustomerId = "", Name = "", Email = "", EmailKey = "" }, (e, c) => e.CopyFrom(c));
-            await UpsertAsync(connection, "contacts", CopyRows.ContactColumns, plan, CopyRows.ContactAsync, ct);
+            await UpsertAsync(connection, CopyRows.Contacts, plan, ct);
             Count(plan.Created.Count, plan.Updated.Count);
         }
         if (change.Products is { Count: > 0 } products)
@@ -94,7 +94,7 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
             var existing = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) || keys.Contains(p.Sku)).ToListAsync(ct);
             var plan = UpsertPlan.Resolve(products, "products", "sku", p => p.ProductId, p => p.Sku.Trim(), existing, e => e.Id, e => e.Sku,
                 id => new ProductEntity { Id = id, Sku = "", Name = "", Unit = "", Currency = "", Status = "" }, (e, p) => e.CopyFrom(p));
-            await UpsertAsync(connection, "products", CopyRows.ProductColumns, plan, CopyRows.ProductAsync, ct);
+            await UpsertAsync(connection, CopyRows.Products, plan, ct);
             Count(plan.Created.Count, plan.Updated.Count);
             // Part numbers are part of the product: an upsert replaces the whole list.
             var updatedIds = plan.Updated.Select(p => p.Id).ToList();
@@ -108,19 +108,18 @@ public sealed class MasterdataStore(MasterdataDbContext db, TimeProvider time)
                 numbers.AddRange(products[i].CustomerPartNumbers.Select(n =>
                     new CustomerPartNumberEntity { ProductId = plan.FinalIds[i], CustomerId = n.CustomerId, PartNo = n.PartNo.Trim() }));
             }
-            await CopyUpsert.InsertAsync(connection, "customer_part_numbers", CopyRows.PartNumberColumns, numbers, CopyRows.PartNumberAsync, ct);
+            await CopyUpsert.InsertAsync(connection, CopyRows.PartNumbers, numbers, ct);
         }
         var deleted = await DeleteAsync(deletes, ct);
         return new WriteOutcome(version, created, updated, deleted);
     }
 
-    private static async Task UpsertAsync<TEntity>(NpgsqlConnection connection, string table, string[] columns,
-        (List<TEntity> Created, List<TEntity> Updated, List<string> FinalIds) plan,
-        Func<NpgsqlBinaryImporter, TEntity, CancellationToken, Task> writeRow, CancellationToken ct)
+    private static async Task UpsertAsync<TEntity>(NpgsqlConnection connection, CopyTable<TEntity> table,
+        (List<TEntity> Created, List<TEntity> Updated, List<string> FinalIds) plan, CancellationToken ct)
     {
         try
         {
-            await CopyUpsert.UpsertAsync(connection, table, columns, [.. plan.Created, .. plan.Updated], writeRow, ct);
+            await CopyUpsert.UpsertAsync(connection, table, [.. plan.Created, .. plan.Updated], ct);
         }
         catch (PostgresException unique) when (unique.SqlState == PostgresErrorCodes.UniqueViolation)
         {

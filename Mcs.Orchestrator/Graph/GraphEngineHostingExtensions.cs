@@ -1,7 +1,9 @@
 using Mcs.Contracts;
 using Mcs.Orchestrator.Data;
 using Mcs.Orchestrator.Graph.Runtime;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Mcs.Orchestrator.Graph;
 
@@ -17,13 +19,12 @@ public static class GraphEngineHostingExtensions
         builder.Services.AddOptions<GraphEngineOptions>().BindConfiguration(GraphEngineOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddGraphEngineCore();
-        builder.Services.AddSingleton<OrchestratorMigration>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorMigration>());
+        builder.Services.AddMigrationsBeforeTraffic<OrchestratorDbContext>("orchestratordb-migration")
+            .Configure<IOptions<GraphEngineOptions>>((migration, engine) => migration.Enabled = engine.Value.MigrateOnStart);
         builder.Services.AddHostedService<GraphWorker>();
         builder.Services.AddSingleton<CheckpointRetentionJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointRetentionJob>());
         builder.Services.AddHealthChecks()
-            .AddCheck<OrchestratorMigrationHealthCheck>("orchestratordb-migration")
             .AddCheck<GraphNodesHealthCheck>("graph-next-nodes");
         return builder;
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
@@ -13,67 +11,18 @@ namespace Mcs.Tests.Support;
 /// </summary>
 public sealed class TestDovecot : IAsyncDisposable
 {
-    private readonly LocalServerProcess _server;
-    private readonly string _users;
+    private readonly DovecotServer _server;
 
-    private TestDovecot(LocalServerProcess server, string root, string users)
-    {
-        _server = server;
-        Root = root;
-        _users = users;
-    }
+    private TestDovecot(DovecotServer server) => _server = server;
 
     public int Port => _server.Port;
 
-    public string Root { get; }
+    public string Root => _server.Root;
 
-    public static async Task<TestDovecot> StartAsync()
-    {
-        var root = Path.Combine("/var/tmp/mcs-tests", $"dovecot-{Guid.NewGuid():N}"[..24]);
-        var mail = Path.Combine(root, "mail");
-        Directory.CreateDirectory(Path.Combine(root, "run"));
-        Directory.CreateDirectory(Path.Combine(root, "state"));
-        Directory.CreateDirectory(mail);
-        var asRoot = Environment.UserName == "root";
-        if (asRoot && !OperatingSystem.IsWindows())
-        {
-            // Dovecot refuses uid 0 for mail users: mail is owned by nobody (65534), which must be able to write here.
-            File.SetUnixFileMode(mail, (UnixFileMode)Convert.ToInt32("1777", 8));
-        }
-        var users = Path.Combine(root, "users");
-        await File.WriteAllTextAsync(users, "");
-        var port = LocalServerProcess.FreePort();
-        var config = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"base_dir = {Path.Combine(root, "run")}")
-            .AppendLine(CultureInfo.InvariantCulture, $"state_dir = {Path.Combine(root, "state")}")
-            .AppendLine("log_path = /dev/stderr")
-            .AppendLine("protocols = imap")
-            .AppendLine("listen = 127.0.0.1")
-            .AppendLine("ssl = no")
-            .AppendLine("disable_plaintext_auth = no")
-            .AppendLine("auth_mechanisms = plain login")
-            .AppendLine("mail_location = maildir:~/Maildir")
-            .AppendLine(CultureInfo.InvariantCulture, $"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {users}\n}}")
-            .AppendLine(CultureInfo.InvariantCulture, $"userdb {{\n  driver = passwd-file\n  args = username_format=%u {users}\n}}")
-            .AppendLine(CultureInfo.InvariantCulture, $"service imap-login {{\n  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}");
-        if (!asRoot)
-        {
-            var user = Environment.UserName;
-            config.AppendLine(CultureInfo.InvariantCulture, $"default_login_user = {user}\ndefault_internal_user = {user}\ndefault_internal_group = {user}");
-        }
-        var configPath = Path.Combine(root, "dovecot.conf");
-        await File.WriteAllTextAsync(configPath, config.ToString());
-        var server = LocalServerProcess.Start("/usr/sbin/dovecot", ["-F", "-c", configPath], port);
-        await LocalServerProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(15));
-        return new TestDovecot(server, root, users);
-    }
+    public static async Task<TestDovecot> StartAsync() => new(await DovecotServer.StartAsync("/var/tmp/mcs-tests"));
 
     /// <summary>Adds a mail user (Dovecot re-reads the passwd file when it changes).</summary>
-    public async Task CreateUserAsync(string user, string password)
-    {
-        var (uid, gid) = Environment.UserName == "root" ? ("65534", "65534") : (Id("-u"), Id("-g"));
-        await File.AppendAllTextAsync(_users, $"{user}:{{PLAIN}}{password}:{uid}:{gid}::{Path.Combine(Root, "mail", user)}\n");
-    }
+    public Task CreateUserAsync(string user, string password) => _server.CreateUserAsync(user, password);
 
     public async Task<ImapClient> ConnectAsync(string user, string password)
     {
@@ -137,18 +86,7 @@ public sealed class TestDovecot : IAsyncDisposable
         return target.UidValidity;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the next clean-up of /var/tmp/mcs-tests.
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     // Right after a delete + create, Dovecot may answer "Mailbox was deleted under us" once; the next try succeeds.
     private static async Task<uint> AppendWithRetryAsync(ImapClient client, IMailFolder target, string folder, MimeMessage message)
@@ -183,13 +121,5 @@ public sealed class TestDovecot : IAsyncDisposable
             var root = client.GetFolder(client.PersonalNamespaces[0]);
             return (await root.CreateAsync(folder, true))!;
         }
-    }
-
-    private static string Id(string flag)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("id", flag) { RedirectStandardOutput = true })!;
-        var id = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return id;
     }
 }

@@ -6,33 +6,20 @@ namespace Mcs.Tests.Support;
 /// </summary>
 public sealed class TestRedis : IAsyncDisposable
 {
-    private LocalServerProcess? _server;
+    private readonly RedisServer _server;
 
-    public int Port { get; } = LocalServerProcess.FreePort();
+    private TestRedis(RedisServer server) => _server = server;
 
+    public int Port => _server.Port;
+
+    // Short timeouts: a test that stops Redis must see the fallback within seconds.
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000";
 
-    public static async Task<TestRedis> StartAsync()
-    {
-        var redis = new TestRedis();
-        await redis.StartAgainAsync();
-        return redis;
-    }
+    public static async Task<TestRedis> StartAsync() => new(await RedisServer.StartAsync());
 
-    public async Task StartAgainAsync()
-    {
-        _server = LocalServerProcess.Start("/usr/bin/redis-server",
-            ["--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"], Port);
-        await LocalServerProcess.WaitForPortAsync(Port, TimeSpan.FromSeconds(10));
-    }
+    public Task StartAgainAsync() => _server.StartAgainAsync();
 
-    public void Stop() => _server?.Kill();
+    public void Stop() => _server.Stop();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

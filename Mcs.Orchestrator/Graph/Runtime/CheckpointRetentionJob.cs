@@ -1,10 +1,11 @@
 using Mcs.Orchestrator.Data;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Mcs.Orchestrator.Graph.Runtime;
 
 /// <summary>Prunes intermediate checkpoints of finished runs after <see cref="GraphEngineOptions.RetainCheckpointsFor"/>.</summary>
-internal sealed class CheckpointRetentionJob(GraphStore store, OrchestratorMigration migration, TimeProvider clock,
+internal sealed class CheckpointRetentionJob(GraphStore store, MigrationsBeforeTraffic<OrchestratorDbContext> migration, TimeProvider clock,
     IOptions<GraphEngineOptions> options, ILogger<CheckpointRetentionJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

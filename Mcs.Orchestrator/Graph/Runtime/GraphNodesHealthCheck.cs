@@ -1,10 +1,11 @@
 using Mcs.Orchestrator.Data;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Mcs.Orchestrator.Graph.Runtime;
 
 /// <summary>Unhealthy while any unfinished run waits at a node the registered graphs do not have (the run ids are listed).</summary>
-internal sealed class GraphNodesHealthCheck(GraphNodesCheck check, OrchestratorMigration migration, ILogger<GraphNodesHealthCheck> logger) : IHealthCheck
+internal sealed class GraphNodesHealthCheck(GraphNodesCheck check, MigrationsBeforeTraffic<OrchestratorDbContext> migration, ILogger<GraphNodesHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -22,14 +22,14 @@ internal sealed partial class GraphRunner
         }
         catch (Exception exception) when (exception is GraphDefinitionException or InvalidCastException or NullReferenceException)
         {
-            return await FailAsync(graph, run, node, attempt, RetryPolicy.None,
+            return await FailAsync(graph, run, node, attempt, input, RetryPolicy.None,
                 new NodeStepResult.Fail("route_failed", exception.Message, false), Elapsed(started), cancellationToken);
         }
         var stateJson = graph.SerializeState(output);
         var stateBytes = System.Text.Encoding.UTF8.GetByteCount(stateJson);
         if (stateBytes > _options.StateMaxBytes)
         {
-            return await FailAsync(graph, run, node, attempt, RetryPolicy.None,
+            return await FailAsync(graph, run, node, attempt, input, RetryPolicy.None,
                 new NodeStepResult.Fail("state_too_large", $"The state is {stateBytes} bytes; the limit is {_options.StateMaxBytes}.", false),
                 Elapsed(started), cancellationToken);
         }
@@ -115,18 +115,21 @@ internal sealed partial class GraphRunner
         }
     }
 
-    private async Task<StepOutcome> FailAsync(CompiledGraph graph, ClaimedRun run, string node, int attempt, RetryPolicy retry,
+    private async Task<StepOutcome> FailAsync(CompiledGraph graph, ClaimedRun run, string node, int attempt, IGraphState input, RetryPolicy retry,
         NodeStepResult.Fail fail, double durationMs, CancellationToken cancellationToken)
     {
         GraphTelemetry.NodeAttempts.Add(1, new KeyValuePair<string, object?>("node", node), new KeyValuePair<string, object?>("outcome", "failed"));
         var now = _clock.GetUtcNow();
+        // Every attempt's audit row names the input it ran on, failed or not, so a retry can be told from a changed input.
+        var inputDigest = graph.InputDigestOf(node, input);
         if (fail.Retryable && attempt < retry.MaxAttempts)
         {
             var delay = retry.DelayAfter(attempt, Random.Shared.NextDouble());
             var notBefore = now + delay;
             var release = delay > _options.KeepLeaseForBackoffUpTo;
             GraphLog.RetryScheduled(_logger, run.RunId, node, attempt, fail.Code, notBefore);
-            if (!await _store.ScheduleRetryAsync(run, OwnerId, node, attempt, notBefore, release, fail.Code, fail.Message, durationMs, now, cancellationToken))
+            if (!await _store.ScheduleRetryAsync(run, OwnerId, node, attempt, notBefore, release, fail.Code, fail.Message, inputDigest, durationMs, now,
+                cancellationToken))
             {
                 throw new LeaseLostException();
             }
@@ -142,7 +145,7 @@ internal sealed partial class GraphRunner
                 RunId = run.RunId, OwnerId = OwnerId, FencingToken = run.FencingToken, Step = run.Step, Node = node, Attempt = attempt,
                 NextNode = target == GraphNames.End ? null : target,
                 Status = target == GraphNames.End ? RunLifecycle.Failed : RunLifecycle.Running,
-                StateJson = run.StateJson, StateSchemaVersion = run.StateSchemaVersion, AuditKind = "node_failed",
+                StateJson = run.StateJson, StateSchemaVersion = run.StateSchemaVersion, AuditKind = "node_failed", InputDigest = inputDigest,
                 ErrorCode = fail.Code, ErrorMessage = fail.Message, ErrorRetryable = fail.Retryable, SetsError = true,
                 DurationMs = durationMs, ReleaseLease = target == GraphNames.End, Now = now,
             };
@@ -160,7 +163,7 @@ internal sealed partial class GraphRunner
         }
         GraphLog.RunFailed(_logger, run.RunId, node, attempt, fail.Code);
         if (!await _store.StopRunAsync(run, OwnerId, RunLifecycle.Failed, node, attempt, "node_failed", fail.Code, fail.Message,
-            fail.Retryable, durationMs, null, now, cancellationToken))
+            fail.Retryable, inputDigest, durationMs, null, now, cancellationToken))
         {
             throw new LeaseLostException();
         }
@@ -171,7 +174,7 @@ internal sealed partial class GraphRunner
     private async Task<StepOutcome> BlockAsync(ClaimedRun run, string node, string code, string message, CancellationToken cancellationToken)
     {
         GraphLog.Blocked(_logger, run.RunId, message);
-        await _store.StopRunAsync(run, OwnerId, RunLifecycle.Blocked, node, run.Attempt, "blocked", code, message, false, 0, null,
+        await _store.StopRunAsync(run, OwnerId, RunLifecycle.Blocked, node, run.Attempt, "blocked", code, message, false, null, 0, null,
             _clock.GetUtcNow(), cancellationToken);
         _signals.Notify(run.RunId);
         return StepOutcome.Stop;

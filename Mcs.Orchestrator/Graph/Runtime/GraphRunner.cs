@@ -68,7 +68,7 @@ internal sealed partial class GraphRunner : IAsyncDisposable
             {
                 GraphLog.CrashLoop(_logger, run.RunId, run.ClaimCount);
                 await _store.StopRunAsync(run, OwnerId, RunLifecycle.Failed, run.NextNode ?? "", run.Attempt, "crash_loop", "crash_loop",
-                    $"The run was claimed {run.ClaimCount} times without committing a step.", false, 0,
+                    $"The run was claimed {run.ClaimCount} times without committing a step.", false, null, 0,
                     JsonSerializer.Serialize(new { claims = run.ClaimCount }), _clock.GetUtcNow(), cancellationToken);
                 _signals.Notify(run.RunId);
                 return;
@@ -176,7 +176,7 @@ internal sealed partial class GraphRunner : IAsyncDisposable
         }
         if (result is NodeStepResult.Fail fail)
         {
-            return await FailAsync(graph, run, node, attempt, retry, fail, Elapsed(started), cancellationToken);
+            return await FailAsync(graph, run, node, attempt, state, retry, fail, Elapsed(started), cancellationToken);
         }
         return await CommitAsync(graph, run, node, attempt, state, result, context, started, reconcileSameNode: false, lease, cancellationToken);
     }

@@ -12,21 +12,22 @@ internal sealed partial class GraphStore
             owner_id = case when $7 then null else owner_id end, lease_until = case when $7 then null else lease_until end
           where run_id = $1 and owner_id = $2 and fencing_token = $3 and step = $4
           returning run_id)
-        insert into graph_audit (run_id, step, node, attempt, kind, error_code, error_message, duration_ms, data, occurred_at)
-        select $1, $4, $8, $5, k.kind, $9, $10, case when k.kind = 'node_failed' then $12 else 0 end,
+        insert into graph_audit (run_id, step, node, attempt, kind, input_digest, error_code, error_message, duration_ms, data, occurred_at)
+        select $1, $4, $8, $5, k.kind, case when k.kind = 'node_failed' then $13 end, $9, $10, case when k.kind = 'node_failed' then $12 else 0 end,
           case when k.kind = 'retry_scheduled' then jsonb_build_object('next_attempt', $5 + 1, 'not_before', $6) end, $11
         from u cross join (values ('node_failed'), ('retry_scheduled')) as k(kind)
         """;
 
     /// <summary>Records a failed attempt that will be retried: <c>node_failed</c> + <c>retry_scheduled</c>, attempt and not_before persisted.</summary>
     public async Task<bool> ScheduleRetryAsync(ClaimedRun run, string ownerId, string node, int attempt, DateTimeOffset notBefore,
-        bool releaseLease, string code, string message, double durationMs, DateTimeOffset now, CancellationToken cancellationToken)
+        bool releaseLease, string code, string message, string? inputDigest, double durationMs, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, RetrySql, P(run.RunId, NpgsqlDbType.Uuid), P(ownerId, NpgsqlDbType.Text),
             P(run.FencingToken, NpgsqlDbType.Bigint), P(run.Step, NpgsqlDbType.Integer), P(attempt, NpgsqlDbType.Integer),
             P(notBefore, NpgsqlDbType.TimestampTz), P(releaseLease, NpgsqlDbType.Boolean), P(node, NpgsqlDbType.Text),
-            P(code, NpgsqlDbType.Text), P(message, NpgsqlDbType.Text), P(now, NpgsqlDbType.TimestampTz), P(durationMs, NpgsqlDbType.Double));
+            P(code, NpgsqlDbType.Text), P(message, NpgsqlDbType.Text), P(now, NpgsqlDbType.TimestampTz), P(durationMs, NpgsqlDbType.Double),
+            P(inputDigest, NpgsqlDbType.Text));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -36,20 +37,24 @@ internal sealed partial class GraphStore
             owner_id = null, lease_until = null, updated_at = $11, finished_at = case when $5 in ('failed','cancelled') then $11 end
           where run_id = $1 and owner_id = $2 and fencing_token = $3 and step = $4
           returning run_id)
-        insert into graph_audit (run_id, step, node, attempt, kind, error_code, error_message, duration_ms, data, occurred_at)
-        select $1, $4, $7, $6, $12, $8, $9, $13, $14, $11 from u
+        insert into graph_audit (run_id, step, node, attempt, kind, error_code, error_message, duration_ms, data, occurred_at, input_digest)
+        select $1, $4, $7, $6, $12, $8, $9, $13, $14, $11, $15 from u
         """;
 
-    /// <summary>Ends a run without a commit: failed (retries exhausted, crash loop) or blocked (needs an operator).</summary>
+    /// <summary>
+    /// Ends a run without a commit: failed (retries exhausted, crash loop) or blocked (needs an operator).
+    /// <paramref name="inputDigest"/> is the failed attempt's input; null where no attempt ran (crash loop, blocked).
+    /// </summary>
     public async Task<bool> StopRunAsync(ClaimedRun run, string ownerId, RunLifecycle status, string node, int attempt, string auditKind,
-        string code, string message, bool retryable, double durationMs, string? dataJson, DateTimeOffset now, CancellationToken cancellationToken)
+        string code, string message, bool retryable, string? inputDigest, double durationMs, string? dataJson, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, FinishSql, P(run.RunId, NpgsqlDbType.Uuid), P(ownerId, NpgsqlDbType.Text),
             P(run.FencingToken, NpgsqlDbType.Bigint), P(run.Step, NpgsqlDbType.Integer), P(Lower(status), NpgsqlDbType.Text),
             P(attempt, NpgsqlDbType.Integer), P(node, NpgsqlDbType.Text), P(code, NpgsqlDbType.Text), P(message, NpgsqlDbType.Text),
             P(retryable, NpgsqlDbType.Boolean), P(now, NpgsqlDbType.TimestampTz), P(auditKind, NpgsqlDbType.Text),
-            P(durationMs, NpgsqlDbType.Double), P(dataJson, NpgsqlDbType.Jsonb));
+            P(durationMs, NpgsqlDbType.Double), P(dataJson, NpgsqlDbType.Jsonb), P(inputDigest, NpgsqlDbType.Text));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 

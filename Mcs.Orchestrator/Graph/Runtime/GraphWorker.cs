@@ -1,10 +1,11 @@
 using Mcs.Orchestrator.Data;
+using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Mcs.Orchestrator.Graph.Runtime;
 
 /// <summary>Keeps up to <see cref="GraphEngineOptions.MaxConcurrentRuns"/> runs advancing on this replica.</summary>
-internal sealed class GraphWorker(GraphRunner runner, OrchestratorMigration migration, RunSignals signals, TimeProvider clock,
+internal sealed class GraphWorker(GraphRunner runner, MigrationsBeforeTraffic<OrchestratorDbContext> migration, RunSignals signals, TimeProvider clock,
     IOptions<GraphEngineOptions> options, ILogger<GraphWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

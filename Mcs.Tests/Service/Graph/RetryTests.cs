@@ -43,6 +43,51 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Every_attempt_records_the_digest_of_the_input_it_ran_on_failed_retried_or_completed()
+    {
+        await using var harness = await EngineHarness.CreateAsync("engine_retry_digest");
+        harness.Graphs.Add(Flaky(attempt => attempt < 3 ? new TimeoutException() : null, NoJitter));
+        var replica = harness.Replica("a");
+        var start = await replica.Engine.StartRunAsync("flaky", "mail-retry-digest", new FlowState(), null, CancellationToken.None);
+
+        await replica.DrainAsync();
+        harness.Clock.Advance(TimeSpan.FromSeconds(2));
+        await replica.DrainAsync();
+        harness.Clock.Advance(TimeSpan.FromSeconds(6));
+        await replica.DrainAsync();
+
+        var attempts = (await replica.Engine.GetAuditAsync(start.RunId, CancellationToken.None))
+            .Where(a => a.Kind is "node_failed" or "node_completed").ToList();
+        Assert.Equal(["node_failed:1", "node_failed:2", "node_completed:3"], attempts.Select(a => $"{a.Kind}:{a.Attempt}"));
+        // All three attempts ran on the same (unchanged) input, so all three rows carry the same digest.
+        var digest = attempts[^1].InputDigest;
+        Assert.StartsWith("sha256:", digest, StringComparison.Ordinal);
+        Assert.Equal([digest, digest, digest], attempts.Select(a => a.InputDigest));
+    }
+
+    [Fact]
+    public async Task The_last_failed_attempt_routed_to_the_failure_node_records_its_input_digest()
+    {
+        await using var harness = await EngineHarness.CreateAsync("engine_onfailure_digest");
+        harness.Graphs.Add(new GraphBuilder<FlowState>("with-error-node", 1)
+            .Node("call", (s, ctx, ct) => throw new NodeFailedException("erp_rejected", "ERP said 422", retryable: false))
+            .Node("finalize", (s, ctx, ct) => NodeResult.ContinueTask(s.Visit("finalize")))
+            .Start("call").Edge("call", GraphNames.End).OnFailure("call", "finalize").Edge("finalize", GraphNames.End)
+            .Build());
+        var replica = harness.Replica("a");
+        var start = await replica.Engine.StartRunAsync("with-error-node", "mail-onfailure-digest", new FlowState(), null, CancellationToken.None);
+
+        await replica.DrainAsync();
+
+        var audit = await replica.Engine.GetAuditAsync(start.RunId, CancellationToken.None);
+        var failed = Assert.Single(audit, a => a.Kind == "node_failed");
+        var finalized = Assert.Single(audit, a => a.Kind == "node_completed");
+        // "finalize" ran on the state "call" failed on (a failure changes no state), so both digests match.
+        Assert.StartsWith("sha256:", failed.InputDigest, StringComparison.Ordinal);
+        Assert.Equal(finalized.InputDigest, failed.InputDigest);
+    }
+
+    [Fact]
     public async Task A_non_retryable_error_fails_the_run_at_once()
     {
         await using var harness = await EngineHarness.CreateAsync("engine_noretry");
@@ -55,7 +100,9 @@ public sealed class RetryTests
         var run = await replica.Engine.GetRunAsync(start.RunId, CancellationToken.None);
         Assert.Equal((RunLifecycle.Failed, "erp_rejected", "flaky", false), (run!.Status, run.ErrorCode, run.ErrorNode, run.ErrorRetryable));
         Assert.Equal(Mcs.Contracts.Runs.RunStatus.Failed, run.ToApiStatus());
-        Assert.Equal(["node_failed:1"], (await replica.Engine.GetAuditAsync(start.RunId, CancellationToken.None)).Select(a => $"{a.Kind}:{a.Attempt}"));
+        var audit = await replica.Engine.GetAuditAsync(start.RunId, CancellationToken.None);
+        Assert.Equal(["node_failed:1"], audit.Select(a => $"{a.Kind}:{a.Attempt}"));
+        Assert.StartsWith("sha256:", audit[0].InputDigest, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using MailKit.Security;
 using Mcs.Benchmarks.Masterdata;
 using Mcs.Contracts;
 using Mcs.EmailListener;
+using Mcs.LocalServers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +38,8 @@ public sealed class IngestBenchmark : IBenchmark
 
         await using var servers = new BenchServers();
         await servers.StartAsync();
-        await using var dovecot = await BenchDovecot.StartAsync(User, Password);
+        await using var dovecot = await DovecotServer.StartAsync(BenchServers.ParentFolder);
+        await dovecot.CreateUserAsync(User, Password);
         await using var standIn = new StandInRunEndpoint();
         await standIn.StartAsync();
         await using var listener = BuildListener(servers.PostgresConnectionString, dovecot.Port, standIn.BaseUrl);
@@ -98,7 +100,7 @@ public sealed class IngestBenchmark : IBenchmark
             ["EmailListener:Mailboxes:0:Folder"] = "INBOX",
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{BenchDovecot.FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{LocalServerProcess.FreePort()}");
         builder.AddServiceDefaults();
         builder.AddEmailListener();
         var app = builder.Build();

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Mcs.Tests.Support;
+namespace Mcs.LocalServers;
 
 /// <summary>
-/// A real server process (postgres, redis-server) started for the tests from the machine's Debian binaries, on a free
+/// A real server process (postgres, redis-server, dovecot) started for tests or benchmarks from the machine's Debian binaries, on a free
 /// loopback port, and killed when disposed or when the test process exits.
 /// </summary>
 public sealed class LocalServerProcess : IAsyncDisposable
