@@ -6,6 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 bash scripts/bootstrap.sh || exit 1
 results="$(pwd)/TestResults"
+# Each run's servers live in a folder of its own, so the clean-up below ends this run's leftovers and nobody else's.
+export MCS_TEST_ROOT="/var/tmp/mcs-tests/run-$(date +%Y%m%d%H%M%S)-$$"
 rm -rf "$results"
 dotnet build Mcs.sln -c Debug -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
 # Two bounds keep a stuck test from eating the whole CI budget: a test (or a fixture's start or stop) silent for
@@ -17,9 +19,9 @@ timeout --signal=TERM --kill-after=60 75m \
   --logger "console;verbosity=normal" --results-directory "$results" \
   --blame-hang-timeout 15m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-# Servers a killed test host may have left behind (tests start theirs under /var/tmp/mcs-tests).
-pkill -f "/var/tmp/mcs-tests/" 2>/dev/null || true
-rm -rf /var/tmp/mcs-tests 2>/dev/null || true
+# Servers a killed test host may have left behind, then their folders.
+pkill -f "$MCS_TEST_ROOT/" 2>/dev/null || true
+rm -rf "$MCS_TEST_ROOT" 2>/dev/null || true
 trx="$results/mcs.trx"
 if [ -f "$trx" ]; then
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

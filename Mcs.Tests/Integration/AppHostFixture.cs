@@ -25,7 +25,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
     public static readonly string[] Services = [ServiceNames.Masterdata, ServiceNames.Orchestrator, ServiceNames.EmailListener, ServiceNames.Mocks];
 
-    private readonly string _dataRoot = Path.Combine("/var/tmp/mcs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataRoot = Path.Combine(TestRoot.Path, "apphost-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly HashSet<int> _pids = [];
     private readonly Dictionary<string, int> _currentPids = new(StringComparer.Ordinal);
     private DistributedApplication? _app;
@@ -124,7 +124,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
         catch (IOException)
         {
-            // A server may still be flushing; the test script removes /var/tmp/mcs-tests at the end.
+            // A server may still be flushing; the test script removes its test root at the end.
         }
         catch (UnauthorizedAccessException)
         {

@@ -19,7 +19,7 @@ public sealed class TestDovecot : IAsyncDisposable
 
     public string Root => _server.Root;
 
-    public static async Task<TestDovecot> StartAsync() => new(await DovecotServer.StartAsync("/var/tmp/mcs-tests"));
+    public static async Task<TestDovecot> StartAsync() => new(await DovecotServer.StartAsync(TestRoot.Path));
 
     /// <summary>Adds a mail user (Dovecot re-reads the passwd file when it changes).</summary>
     public Task CreateUserAsync(string user, string password) => _server.CreateUserAsync(user, password);

@@ -1,7 +1,7 @@
 namespace Mcs.Tests.Support;
 
 /// <summary>
-/// One real PostgreSQL server for the whole test run (under /var/tmp/mcs-tests, durability off: tests need speed, not
+/// One real PostgreSQL server for the whole test run (under the test root, durability off: tests need speed, not
 /// durability), started on first use. Every test class asks for its own fresh database, so tests never share rows.
 /// </summary>
 public static class TestPostgres
@@ -39,10 +39,10 @@ public static class TestPostgres
         {
             if (_server is not { HasExited: false })
             {
-                // Kept after the run: the server is killed when the test process exits, its folder goes with /var/tmp/mcs-tests.
+                // Kept after the run: the server is killed when the test process exits, its folder goes with the test root (TestRoot).
                 _server = await PostgresServer.StartAsync(new()
                 {
-                    ParentFolder = "/var/tmp/mcs-tests", Durable = false, MaxConnections = 400, DeleteOnDispose = false,
+                    ParentFolder = TestRoot.Path, Durable = false, MaxConnections = 400, DeleteOnDispose = false,
                 });
             }
             return _server;
