@@ -28,6 +28,39 @@ public static class TestPostgres
         return server.ConnectionString(name, Pooling);
     }
 
+    /// <summary>Ends and removes each <c>pg-{pid}-…</c> server folder whose test process (the pid) no longer runs.</summary>
+    private static void ReapServersOfEndedRuns()
+    {
+        if (!Directory.Exists(TestRoot.Path))
+        {
+            return;
+        }
+        foreach (var folder in Directory.EnumerateDirectories(TestRoot.Path, "pg-*"))
+        {
+            var owner = Path.GetFileName(folder).Split('-')[1];
+            if (!int.TryParse(owner, out var ownerPid) || Directory.Exists($"/proc/{ownerPid}"))
+            {
+                continue;
+            }
+            try
+            {
+                // postmaster.pid's first line is the server's pid; backends exit when the postmaster is gone.
+                var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var serverPid))
+                {
+                    using var server = System.Diagnostics.Process.GetProcessById(serverPid);
+                    server.Kill();
+                    server.WaitForExit(TimeSpan.FromSeconds(5));
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // Gone already, or still busy: the next run tries again.
+            }
+        }
+    }
+
     private static async Task<PostgresServer> EnsureStartedAsync()
     {
         if (_server is { HasExited: false } running)
@@ -39,7 +72,10 @@ public static class TestPostgres
         {
             if (_server is not { HasExited: false })
             {
-                // Kept after the run: the server is killed when the test process exits, its folder goes with the test root (TestRoot).
+                // One server for the whole run: no test owns it and the test host gives no reliable exit hook, so
+                // each run first ends the servers of earlier test processes that are gone (./test.sh also ends
+                // everything under its run's test root).
+                ReapServersOfEndedRuns();
                 _server = await PostgresServer.StartAsync(new()
                 {
                     ParentFolder = TestRoot.Path, Durable = false, MaxConnections = 400, DeleteOnDispose = false,
