@@ -41,4 +41,8 @@ public sealed class MocksOptions
     /// <summary>Calls kept for <c>GET /_mock/dify/calls</c> (oldest evicted).</summary>
     [Range(1, 1_000_000)]
     public int DifyRetainedCalls { get; set; } = 10_000;
+
+    /// <summary>Messages the SMTP sink keeps for <c>GET /_mock/smtp/messages</c> (oldest evicted).</summary>
+    [Range(1, 1_000_000)]
+    public int SmtpRetainedMessages { get; set; } = 10_000;
 }

@@ -44,24 +44,14 @@ public static class LoadMails
 
     /// <summary>
     /// The serialized <c>EmailEvent</c> of mail <paramref name="index"/> of run <paramref name="tag"/>, and its PDF size.
-    /// Delivery id and Message-ID are new per run; the PDF of contract number i is kept in <paramref name="pdfCache"/>
-    /// so repeated benchmark runs do not pay for writing it again.
+    /// Delivery id, Message-ID and contract number are new per benchmark run: the orchestrator claims customer +
+    /// contract number once (validate_order), so a contract number seen in an earlier run goes to review as
+    /// <c>duplicate_contract</c>, as it should.
     /// </summary>
-    public static (byte[] Json, int PdfBytes) Build(string tag, int index, int sealSide, string pdfCache)
+    public static (byte[] Json, int PdfBytes) Build(string tag, int index, int sealSide)
     {
-        var contractNo = string.Create(CultureInfo.InvariantCulture, $"HT-LOAD-{index:D6}");
-        var cached = Path.Combine(pdfCache, $"{contractNo}-seal{sealSide}.pdf");
-        byte[] pdf;
-        if (File.Exists(cached))
-        {
-            pdf = File.ReadAllBytes(cached);
-        }
-        else
-        {
-            pdf = ContractPdfWriter.Write(Contract(contractNo, sealSide));
-            File.WriteAllBytes(cached + ".tmp", pdf);
-            File.Move(cached + ".tmp", cached, overwrite: true);
-        }
+        var contractNo = string.Create(CultureInfo.InvariantCulture, $"HT-{tag}-{index:D6}");
+        var pdf = ContractPdfWriter.Write(Contract(contractNo, sealSide));
         var messageId = string.Create(CultureInfo.InvariantCulture, $"load-{tag}-{index}@hdjm.com.cn");
         var pdfHash = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var email = new EmailEvent
