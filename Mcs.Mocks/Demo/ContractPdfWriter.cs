@@ -3,13 +3,14 @@ using PdfSharp.Pdf;
 
 namespace Mcs.Mocks.Demo;
 
-/// <summary>Writes a <see cref="ContractDocument"/> as a text PDF with an embedded CJK-capable font.</summary>
+/// <summary>Writes a <see cref="ContractDocument"/> as a text PDF with an embedded CJK-capable font (and its seal image).</summary>
 public static class ContractPdfWriter
 {
     private const double Left = 40;
     private const double Top = 60;
     private const double LineHeight = 18;
     private const double FontSize = 10;
+    private const double SealSize = 120;
 
     public static byte[] Write(ContractDocument document)
     {
@@ -45,6 +46,18 @@ public static class ContractPdfWriter
             }
             graphics.DrawString(paragraph, font, XBrushes.Black, new XPoint(Left, y));
             y += LineHeight;
+        }
+        if (document.SealImage is { } seal)
+        {
+            if (y + SealSize > page.Height.Point - 40)
+            {
+                graphics.Dispose();
+                page = pdf.AddPage();
+                graphics = XGraphics.FromPdfPage(page);
+                y = Top;
+            }
+            using var image = XImage.FromStream(new MemoryStream(seal, writable: false));
+            graphics.DrawImage(image, page.Width.Point - Left - SealSize * 1.5, y, SealSize, SealSize);
         }
         graphics.Dispose();
         using var stream = new MemoryStream();

@@ -1,29 +1,33 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Mcs.Mocks.Dify;
 
 /// <summary>
 /// Runs kept in memory (GET run detail, stop flags). An app switches to 2024-era GET shapes once a
-/// <c>legacy_shapes</c> response has been served for it, until the scripts are cleared.
+/// <c>legacy_shapes</c> response has been served for it, until the scripts are cleared. At most
+/// <see cref="MocksOptions.DifyRetainedRuns"/> runs are kept, oldest evicted.
 /// </summary>
-public sealed class DifyRunStore
+public sealed class DifyRunStore(IOptions<MocksOptions> options)
 {
-    private readonly ConcurrentDictionary<Guid, DifyRun> _runs = new();
-    private readonly ConcurrentDictionary<Guid, DifyRun> _byTask = new();
+    private readonly BoundedMap<Guid, DifyRun> _runs = new(options.Value.DifyRetainedRuns);
+    private readonly BoundedMap<Guid, DifyRun> _byTask = new(options.Value.DifyRetainedRuns);
     private readonly ConcurrentDictionary<string, bool> _legacyWorkflows = new();
 
     public void Add(DifyRun run)
     {
-        _runs[run.Id] = run;
-        _byTask[run.TaskId] = run;
+        _runs.Add(run.Id, run);
+        _byTask.Add(run.TaskId, run);
     }
 
-    public DifyRun? Find(Guid id) => _runs.GetValueOrDefault(id);
+    public int Count => _runs.Count;
+
+    public DifyRun? Find(Guid id) => _runs.Find(id);
 
     /// <summary>Dify's stop only sets a flag; unknown tasks are fine.</summary>
     public void RequestStop(Guid taskId)
     {
-        if (_byTask.TryGetValue(taskId, out var run))
+        if (_byTask.TryGet(taskId, out var run))
         {
             lock (run)
             {

@@ -18,6 +18,9 @@ public sealed class ErpOrderStore
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<ErpOrder> _orders = [];
+    // Lookups by key: a linear search per create made the check-and-create gate O(orders) under load.
+    private readonly Dictionary<string, ErpOrder> _byIdempotencyKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ErpOrder> _byExternalRef = new(StringComparer.Ordinal);
     private readonly string _path;
     private readonly TimeProvider _time;
 
@@ -30,7 +33,7 @@ public sealed class ErpOrderStore
         {
             foreach (var line in File.ReadLines(_path).Where(line => line.Length > 0))
             {
-                _orders.Add(JsonSerializer.Deserialize<ErpOrder>(line, McsJson.Options)
+                Remember(JsonSerializer.Deserialize<ErpOrder>(line, McsJson.Options)
                     ?? throw new InvalidDataException($"Unreadable line in {_path}"));
             }
         }
@@ -43,11 +46,11 @@ public sealed class ErpOrderStore
         {
             if (!ignoreIdempotencyKey)
             {
-                if (_orders.FirstOrDefault(order => order.IdempotencyKey == idempotencyKey) is { } sameKey)
+                if (_byIdempotencyKey.GetValueOrDefault(idempotencyKey) is { } sameKey)
                 {
                     return (ErpCreateOutcome.SameKey, sameKey);
                 }
-                if (_orders.FirstOrDefault(order => order.ExternalRef == payload.ExternalRef) is { } taken)
+                if (_byExternalRef.GetValueOrDefault(payload.ExternalRef) is { } taken)
                 {
                     return (ErpCreateOutcome.ExternalRefTaken, taken);
                 }
@@ -63,13 +66,21 @@ public sealed class ErpOrderStore
                 Payload = payload,
             };
             await File.AppendAllTextAsync(_path, JsonSerializer.Serialize(order, McsJson.Options) + "\n", Encoding.UTF8, cancellationToken);
-            _orders.Add(order);
+            Remember(order);
             return (ErpCreateOutcome.Created, order);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    // The first order with a key wins, as the linear search it replaces found it (a behaviour may ignore the key).
+    private void Remember(ErpOrder order)
+    {
+        _orders.Add(order);
+        _byIdempotencyKey.TryAdd(order.IdempotencyKey, order);
+        _byExternalRef.TryAdd(order.ExternalRef, order);
     }
 
     public async Task<IReadOnlyList<ErpOrder>> AllAsync(CancellationToken cancellationToken)
@@ -94,6 +105,8 @@ public sealed class ErpOrderStore
         try
         {
             _orders.Clear();
+            _byIdempotencyKey.Clear();
+            _byExternalRef.Clear();
             await File.WriteAllTextAsync(_path, "", cancellationToken);
         }
         finally

@@ -112,7 +112,7 @@ internal sealed class GraphEngine(GraphStore store, GraphRegistry registry, Time
                 return run;
             }
             // Another replica may advance the run, so poll too; a local commit wakes us at once.
-            var poll = remaining < options.Value.PollInterval ? remaining : options.Value.PollInterval;
+            var poll = remaining < options.Value.WaiterPollInterval ? remaining : options.Value.WaiterPollInterval;
             await Task.WhenAny(notified, Task.Delay(poll, clock, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }

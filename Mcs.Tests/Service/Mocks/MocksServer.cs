@@ -19,7 +19,7 @@ public sealed class MocksServer : WebApplicationFactory<MocksMarker>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    private MocksServer(string dataDirectory, int pingIntervalMs, int maxActiveRequests)
+    private MocksServer(string dataDirectory, int pingIntervalMs, int maxActiveRequests, IReadOnlyDictionary<string, string?>? settings)
     {
         HttpPort = LocalServerProcess.FreePort();
         SmtpPort = LocalServerProcess.FreePort();
@@ -35,6 +35,10 @@ public sealed class MocksServer : WebApplicationFactory<MocksMarker>
             ["Mocks:DifyPingIntervalMs"] = pingIntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mocks:DifyMaxActiveRequests"] = maxActiveRequests.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public int HttpPort { get; }
@@ -47,9 +51,10 @@ public sealed class MocksServer : WebApplicationFactory<MocksMarker>
 
     public static string NewDataDirectory() => Directory.CreateTempSubdirectory("mcs-mocks-").FullName;
 
-    public static MocksServer Start(string? dataDirectory = null, int pingIntervalMs = 10_000, int maxActiveRequests = 0)
+    public static MocksServer Start(string? dataDirectory = null, int pingIntervalMs = 10_000, int maxActiveRequests = 0,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var server = new MocksServer(dataDirectory ?? NewDataDirectory(), pingIntervalMs, maxActiveRequests);
+        var server = new MocksServer(dataDirectory ?? NewDataDirectory(), pingIntervalMs, maxActiveRequests, settings);
         server.UseKestrel(options => options.Listen(IPAddress.Loopback, server.HttpPort));
         server.StartServer();
         return server;

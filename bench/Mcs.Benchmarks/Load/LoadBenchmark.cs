@@ -76,18 +76,16 @@ public sealed class LoadBenchmark : IBenchmark
     private static async Task<byte[][]> BuildBodiesAsync(string tag, int count, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var padding = LoadMails.CalibratePaddingLines();
-        var cache = Path.Combine(Path.GetTempPath(), "mcs-load-pdfs");
-        Directory.CreateDirectory(cache);
+        var sealSide = LoadMails.CalibrateSealSide();
         var bodies = new byte[count][];
         var pdfBytes = new int[count];
         await Parallel.ForAsync(0, count, cancellationToken, (i, _) =>
         {
-            (bodies[i], pdfBytes[i]) = LoadMails.Build(tag, i, padding, cache);
+            (bodies[i], pdfBytes[i]) = LoadMails.Build(tag, i, sealSide);
             return ValueTask.CompletedTask;
         });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"built {count} mails (PDFs cached in {cache}) in {clock.Elapsed.TotalSeconds:0.0} s: PDF {pdfBytes.Average() / 1024:0} KB ({padding} padding lines), request body {bodies.Average(b => b.Length) / 1024:0} KB"));
+            $"built {count} mails in {clock.Elapsed.TotalSeconds:0.0} s: PDF {pdfBytes.Average() / 1024:0} KB ({LoadMails.TermsLines} terms lines, seal image {sealSide}×{sealSide} px), request body {bodies.Average(b => b.Length) / 1024:0} KB"));
         return bodies;
     }
 

@@ -9,52 +9,49 @@ namespace Mcs.Benchmarks.Load;
 
 /// <summary>
 /// Distinct sales mails for the load: the demo's Chinese contract from a known contact (王建国, 华东精密机械 C10001,
-/// Mcs.Masterdata/SampleData) with its own delivery id, Message-ID and contract number each, and a ~100 KB text PDF
-/// (contract table + terms-and-conditions pages) written by the same PDF writer as the demo mailbox.
+/// Mcs.Masterdata/SampleData) with its own delivery id, Message-ID and contract number each, and a ~100 KB PDF
+/// (contract table + terms and conditions on 2–3 pages of text, and a scanned red company seal) written by the same
+/// PDF writer as the demo mailbox.
 /// </summary>
 public static class LoadMails
 {
     private const string Sender = "wang.jianguo@hdjm.com.cn";
     private const int TargetPdfBytes = 100 * 1024;
 
-    /// <summary>How many padding lines make the PDF ~100 KB (measured once: the embedded font subset dominates small files).</summary>
-    public static int CalibratePaddingLines()
+    /// <summary>Terms-and-conditions lines after the contract table: with it, 2–3 pages of text.</summary>
+    public const int TermsLines = 60;
+
+    /// <summary>
+    /// The seal image's side in pixels that makes the PDF ~100 KB: the text layer stays at the demo contract plus
+    /// <see cref="TermsLines"/> terms lines (2–3 pages), the scanned seal carries the rest, as in a real contract.
+    /// </summary>
+    public static int CalibrateSealSide()
     {
-        var lines = 100;
-        for (var attempt = 0; attempt < 4; attempt++)
+        var side = 160;
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            var size = ContractPdfWriter.Write(Contract("HT-CAL-0000", lines)).Length;
+            var size = ContractPdfWriter.Write(Contract("HT-CAL-0000", side)).Length;
             if (Math.Abs(size - TargetPdfBytes) < TargetPdfBytes / 20)
             {
                 break;
             }
-            var fixedPart = ContractPdfWriter.Write(Contract("HT-CAL-0000", 0)).Length;
-            var perLine = Math.Max(1.0, (size - fixedPart) / (double)lines);
-            lines = Math.Max(0, (int)((TargetPdfBytes - fixedPart) / perLine));
+            var textOnly = ContractPdfWriter.Write(Contract("HT-CAL-0000", 0)).Length;
+            // The grain does not compress, so the image's bytes grow with its area.
+            side = Math.Max(16, (int)(side * Math.Sqrt(Math.Max(1.0, TargetPdfBytes - textOnly) / Math.Max(1.0, size - textOnly))));
         }
-        return lines;
+        return side;
     }
 
     /// <summary>
     /// The serialized <c>EmailEvent</c> of mail <paramref name="index"/> of run <paramref name="tag"/>, and its PDF size.
-    /// Delivery id and Message-ID are new per run; the PDF of contract number i is kept in <paramref name="pdfCache"/>
-    /// because writing a ~100 KB text PDF costs ~0.3 s of CPU, which would otherwise dominate every benchmark run.
+    /// Delivery id, Message-ID and contract number are new per benchmark run: the orchestrator claims customer +
+    /// contract number once (validate_order), so a contract number seen in an earlier run goes to review as
+    /// <c>duplicate_contract</c>, as it should.
     /// </summary>
-    public static (byte[] Json, int PdfBytes) Build(string tag, int index, int paddingLines, string pdfCache)
+    public static (byte[] Json, int PdfBytes) Build(string tag, int index, int sealSide)
     {
-        var contractNo = string.Create(CultureInfo.InvariantCulture, $"HT-LOAD-{index:D6}");
-        var cached = Path.Combine(pdfCache, $"{contractNo}-{paddingLines}.pdf");
-        byte[] pdf;
-        if (File.Exists(cached))
-        {
-            pdf = File.ReadAllBytes(cached);
-        }
-        else
-        {
-            pdf = ContractPdfWriter.Write(Contract(contractNo, paddingLines));
-            File.WriteAllBytes(cached + ".tmp", pdf);
-            File.Move(cached + ".tmp", cached, overwrite: true);
-        }
+        var contractNo = string.Create(CultureInfo.InvariantCulture, $"HT-{tag}-{index:D6}");
+        var pdf = ContractPdfWriter.Write(Contract(contractNo, sealSide));
         var messageId = string.Create(CultureInfo.InvariantCulture, $"load-{tag}-{index}@hdjm.com.cn");
         var pdfHash = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var email = new EmailEvent
@@ -87,7 +84,7 @@ public static class LoadMails
     }
 
     // The demo contract (Mcs.Mocks/Demo/DemoMails.cs) with its own number; the products are in the sample master data.
-    private static ContractDocument Contract(string contractNo, int paddingLines) => new("采购合同", [
+    private static ContractDocument Contract(string contractNo, int sealSide) => new("采购合同", [
         [$"合同编号：{contractNo}", "签订日期：2026年11月20日"],
         ["买方（Buyer）：华东精密机械有限公司"],
         ["卖方/Seller：明诚传感系统（上海）有限公司"],
@@ -97,8 +94,11 @@ public static class LoadMails
         ["2", "-", "HDJM-WL-002", "压力传感器0-2.5MPa", "20", "个", "841.28", "16,825.60"],
         ["合计金额：¥39,122.80"],
         ["付款方式：月结60天"],
-    ], Padding(paddingLines));
+    ], Terms(TermsLines))
+    {
+        SealImage = sealSide > 0 ? SealImageWriter.Write(sealSide, BitConverter.ToUInt32(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(contractNo)))) : null,
+    };
 
-    private static string[] Padding(int lines) => [.. Enumerable.Range(1, lines).Select(i => string.Create(CultureInfo.InvariantCulture,
+    private static string[] Terms(int lines) => [.. Enumerable.Range(1, lines).Select(i => string.Create(CultureInfo.InvariantCulture,
         $"第{i}条 买卖双方应遵守本合同条款；卖方按约定交货期交付合格产品，买方按约定付款。Clause {i}: terms and conditions apply."))];
 }
