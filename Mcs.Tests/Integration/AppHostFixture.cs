@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Mcs.Contracts;
 using Mcs.Tests.Support;
@@ -74,6 +75,12 @@ public sealed class AppHostFixture : IAsyncLifetime
             $"--Parameters:{ServiceNames.Parameters.ErpApiKey}={TestKeys.ErpApiKey}",
         ]);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // The testing builder runs no dashboard but still hands every service its OTLP endpoint (microsoft/aspire#3349):
+        // the services then spend CPU exporting to nowhere and, on stop, wait for the exporter's flush to time out.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
         _app = await builder.BuildAsync();
         _watch = new CancellationTokenSource();
         _ = RecordProcessIdsAsync(_app, _watch.Token);
