@@ -12,8 +12,11 @@ public interface IMailboxSession : IAsyncDisposable
     /// <summary>UIDs above <paramref name="lastUid"/>, ascending.</summary>
     Task<IReadOnlyList<long>> UidsAfterAsync(long lastUid, CancellationToken cancellationToken);
 
-    /// <summary>The raw message, byte for byte as the server stores it; null when it was expunged meanwhile.</summary>
-    Task<byte[]?> FetchRawAsync(long uid, CancellationToken cancellationToken);
+    /// <summary>
+    /// The raw messages, byte for byte as the server stores them, in one round trip, ascending by UID; a message
+    /// expunged meanwhile is simply absent.
+    /// </summary>
+    Task<IReadOnlyList<RawMail>> FetchRawAsync(IReadOnlyList<long> uids, CancellationToken cancellationToken);
 
     Task ApplyActionAsync(IReadOnlyList<long> uids, MailboxAction action, string? moveToFolder, CancellationToken cancellationToken);
 

@@ -49,19 +49,26 @@ internal sealed class MailKitMailboxSession(MailboxOptions mailbox, TimeSpan idl
         return [.. uids.Select(uid => (long)uid.Id).Where(uid => uid > lastUid).Order()];
     }
 
-    public async Task<byte[]?> FetchRawAsync(long uid, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RawMail>> FetchRawAsync(IReadOnlyList<long> uids, CancellationToken cancellationToken)
     {
-        try
+        if (uids.Count == 0)
         {
-            using var stream = await OpenFolder().GetStreamAsync(new UniqueId((uint)uid), cancellationToken);
-            using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 64 * 1024);
-            await stream.CopyToAsync(buffer, cancellationToken);
-            return buffer.ToArray();
+            return [];
         }
-        catch (MessageNotFoundException)
-        {
-            return null;
-        }
+        // One UID FETCH for the whole batch instead of a round trip per message; MailKit hands each body over as it
+        // arrives. A UID expunged meanwhile gets no answer, so it is just not in the result.
+        var folder = (ImapFolder)OpenFolder();
+        var fetched = new List<RawMail>(uids.Count);
+        await folder.GetStreamsAsync(
+            [.. uids.Select(uid => new UniqueId((uint)uid))],
+            async (_, _, uid, stream, ct) =>
+            {
+                using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 64 * 1024);
+                await stream.CopyToAsync(buffer, ct);
+                fetched.Add(new RawMail(uid.Id, buffer.ToArray()));
+            },
+            cancellationToken);
+        return [.. fetched.OrderBy(mail => mail.Uid)];
     }
 
     public async Task ApplyActionAsync(IReadOnlyList<long> uids, MailboxAction action, string? moveToFolder, CancellationToken cancellationToken)

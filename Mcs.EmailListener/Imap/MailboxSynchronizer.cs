@@ -6,8 +6,9 @@ namespace Mcs.EmailListener.Imap;
 
 /// <summary>
 /// One sync pass of one mailbox: detect a UIDVALIDITY change, record every message above the watermark in UID
-/// order (the watermark moves with each record, never past an unrecorded mail), then do the configured action for
-/// mail the orchestrator has accepted — and only for that.
+/// order, a batch at a time (one FETCH and one transaction per batch; the watermark moves with each transaction,
+/// never past an unrecorded mail), then do the configured action for mail the orchestrator has accepted — and only
+/// for that.
 /// </summary>
 public sealed class MailboxSynchronizer(
     EmailListenerDbContext db,
@@ -16,23 +17,27 @@ public sealed class MailboxSynchronizer(
     EmailListenerMetrics metrics,
     ILogger<MailboxSynchronizer> logger)
 {
+    // 50 mails of ~140 KB is ~7 MB in memory and one commit instead of 50; a crash loses at most that batch's work,
+    // which the next pass redoes (the watermark did not move).
+    internal const int RecordBatchSize = 50;
+
     public async Task<int> SyncAsync(IMailboxSession session, MailboxOptions mailbox, CancellationToken cancellationToken)
     {
         var uidValidity = await session.OpenAsync(cancellationToken);
         var state = await LoadStateAsync(mailbox.Name, uidValidity, cancellationToken);
         var recorded = 0;
-        foreach (var uid in await session.UidsAfterAsync(state.LastUid, cancellationToken))
+        foreach (var batch in (await session.UidsAfterAsync(state.LastUid, cancellationToken)).Chunk(RecordBatchSize))
         {
-            var raw = await session.FetchRawAsync(uid, cancellationToken);
-            if (raw is null)
+            // A message expunged between SEARCH and FETCH is not in the result: there is nothing to lose.
+            var mails = await session.FetchRawAsync(batch, cancellationToken);
+            var outcomes = await recorder.RecordImapAsync(state, mails, cancellationToken);
+            for (var i = 0; i < mails.Count; i++)
             {
-                continue; // Expunged between SEARCH and FETCH: there is nothing to lose.
-            }
-            var outcome = await recorder.RecordImapAsync(state, uid, raw, cancellationToken);
-            if (outcome is RecordOutcome.Recorded or RecordOutcome.Rejected)
-            {
-                recorded++;
-                EmailListenerLog.Recorded(logger, mailbox.Name, uid, outcome.ToString(), null);
+                if (outcomes[i] is RecordOutcome.Recorded or RecordOutcome.Rejected)
+                {
+                    recorded++;
+                    EmailListenerLog.Recorded(logger, mailbox.Name, mails[i].Uid, outcomes[i].ToString(), null);
+                }
             }
         }
         await ApplyPendingActionsAsync(session, mailbox, uidValidity, cancellationToken);
