@@ -19,23 +19,13 @@ public static class DemoMails
         AmbiguousCustomerContract(now),
     ];
 
-    public static MimeMessage ChineseContractFromKnownContact(DateTimeOffset now) => WithPdf(
+    public static MimeMessage ChineseContractFromKnownContact(DateTimeOffset now) => WithContractPdf(
         Mail(now, "王建国", "wang.jianguo@hdjm.com.cn", "demo-1.hdjm@hdjm.com.cn", "采购合同 HT-2026-1120，请安排发货",
             "李娜您好：\n\n附件是本月压力传感器的采购合同（合同编号 HT-2026-1120），请确认并安排发货。\n\n王建国\n华东精密机械有限公司 采购部"),
         "采购合同-HT-2026-1120.pdf",
-        new ContractDocument("采购合同", [
-            ["合同编号：HT-2026-1120", "签订日期：2026年11月20日"],
-            ["买方（Buyer）：华东精密机械有限公司"],
-            ["卖方/Seller：明诚传感系统（上海）有限公司"],
-            ["币种：人民币", "交货日期：2026/12/20"],
-            ["序号", "物料编号", "客户料号", "品名", "数量", "单位", "单价", "金额"],
-            ["1", "MC-PS-1001", "HDJM-WL-001", "压力传感器0-1MPa", "10", "个", "2,229.72", "22,297.20"],
-            ["2", "-", "HDJM-WL-002", "压力传感器0-2.5MPa", "20", "个", "841.28", "16,825.60"],
-            ["合计金额：¥39,122.80"],
-            ["付款方式：月结60天"],
-        ], []));
+        HdjmContract("HT-2026-1120"));
 
-    public static MimeMessage EnglishPurchaseOrderFromKnownDomain(DateTimeOffset now) => WithPdf(
+    public static MimeMessage EnglishPurchaseOrderFromKnownDomain(DateTimeOffset now) => WithContractPdf(
         Mail(now, "Purchasing Desk", "purchasing@keller-suzhou.com", "demo-2.po@keller-suzhou.com", "Purchase Order KS-PO-2026-0117",
             "Dear Sir or Madam,\n\nplease find attached our purchase order KS-PO-2026-0117. Kindly confirm the delivery date.\n\nBest regards,\nPurchasing, Keller Instruments (Suzhou)"),
         "PO-KS-PO-2026-0117.pdf",
@@ -63,7 +53,7 @@ public static class DemoMails
         return message;
     }
 
-    public static MimeMessage AmbiguousCustomerContract(DateTimeOffset now) => WithPdf(
+    public static MimeMessage AmbiguousCustomerContract(DateTimeOffset now) => WithContractPdf(
         Mail(now, "采购中心", "procurement@sinomat-group.com", "demo-4.sinomat@sinomat-group.com", "订货合同 ZC-2026-0311",
             "您好，附件为订货合同，请查收。"),
         "订货合同-ZC-2026-0311.pdf",
@@ -77,6 +67,38 @@ public static class DemoMails
             ["合计金额：¥11,148.60"],
         ], []));
 
+    /// <summary>
+    /// 华东精密机械's contract (customer C10001) at the sample master data's list prices, under its own number: the demo
+    /// mail, the cross-service tests and the load benchmark all send this contract.
+    /// </summary>
+    public static ContractDocument HdjmContract(string contractNo) => new("采购合同", [
+        [$"合同编号：{contractNo}", "签订日期：2026年11月20日"],
+        ["买方（Buyer）：华东精密机械有限公司"],
+        ["卖方/Seller：明诚传感系统（上海）有限公司"],
+        ["币种：人民币", "交货日期：2026/12/20"],
+        ["序号", "物料编号", "客户料号", "品名", "数量", "单位", "单价", "金额"],
+        ["1", "MC-PS-1001", "HDJM-WL-001", "压力传感器0-1MPa", "10", "个", "2,229.72", "22,297.20"],
+        ["2", "-", "HDJM-WL-002", "压力传感器0-2.5MPa", "20", "个", "841.28", "16,825.60"],
+        ["合计金额：¥39,122.80"],
+        ["付款方式：月结60天"],
+    ], []);
+
+    /// <summary>Turns <paramref name="message"/>'s text body into text + the contract as a PDF attachment.</summary>
+    public static MimeMessage WithContractPdf(MimeMessage message, string fileName, ContractDocument contract)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = message.Body ?? throw new InvalidOperationException("A mail needs its text body before its attachment.");
+        var attachment = new MimePart("application", "pdf")
+        {
+            Content = new MimeContent(new MemoryStream(ContractPdfWriter.Write(contract))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = fileName,
+        };
+        message.Body = new Multipart("mixed") { text, attachment };
+        return message;
+    }
+
     private static MimeMessage Mail(DateTimeOffset now, string fromName, string fromAddress, string messageId, string subject, string body)
     {
         var message = new MimeMessage
@@ -88,20 +110,6 @@ public static class DemoMails
         message.From.Add(new MailboxAddress(fromName, fromAddress));
         message.To.Add(new MailboxAddress("Sales", "sales@mcs.local"));
         message.Body = new TextPart("plain") { Text = body };
-        return message;
-    }
-
-    private static MimeMessage WithPdf(MimeMessage message, string fileName, ContractDocument contract)
-    {
-        var text = message.Body ?? throw new InvalidOperationException("A demo mail has a text body before its attachment.");
-        var attachment = new MimePart("application", "pdf")
-        {
-            Content = new MimeContent(new MemoryStream(ContractPdfWriter.Write(contract))),
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-            ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = fileName,
-        };
-        message.Body = new Multipart("mixed") { text, attachment };
         return message;
     }
 }

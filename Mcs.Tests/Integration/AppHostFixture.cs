@@ -142,18 +142,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         foreach (var pid in ProcessIds)
         {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-            catch (InvalidOperationException)
-            {
-            }
+            ResourceControl.KillTree(pid);
         }
     }
 

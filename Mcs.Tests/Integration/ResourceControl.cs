@@ -41,17 +41,23 @@ public static class ResourceControl
     public static async Task KillAsync(AppHostFixture fixture, string resource)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var pid = fixture.CurrentProcessId(resource);
+        // A stop that reported failure may already have ended the process; that is fine.
+        KillTree(fixture.CurrentProcessId(resource));
+        using var timeout = new CancellationTokenSource(HealthyTimeout);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
+    /// <summary>SIGKILL for <paramref name="pid"/> and its descendants; a process already gone is not an error.</summary>
+    public static void KillTree(int pid)
+    {
         try
         {
             using var process = Process.GetProcessById(pid);
             process.Kill(entireProcessTree: true);
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
-            // Already gone: a stop that reported failure may still have ended the process.
+            // Already gone.
         }
-        using var timeout = new CancellationTokenSource(HealthyTimeout);
-        await fixture.App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
     }
 }

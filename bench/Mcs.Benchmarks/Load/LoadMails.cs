@@ -84,18 +84,9 @@ public static class LoadMails
     }
 
     // The demo contract (Mcs.Mocks/Demo/DemoMails.cs) with its own number; the products are in the sample master data.
-    private static ContractDocument Contract(string contractNo, int sealSide) => new("采购合同", [
-        [$"合同编号：{contractNo}", "签订日期：2026年11月20日"],
-        ["买方（Buyer）：华东精密机械有限公司"],
-        ["卖方/Seller：明诚传感系统（上海）有限公司"],
-        ["币种：人民币", "交货日期：2026/12/20"],
-        ["序号", "物料编号", "客户料号", "品名", "数量", "单位", "单价", "金额"],
-        ["1", "MC-PS-1001", "HDJM-WL-001", "压力传感器0-1MPa", "10", "个", "2,229.72", "22,297.20"],
-        ["2", "-", "HDJM-WL-002", "压力传感器0-2.5MPa", "20", "个", "841.28", "16,825.60"],
-        ["合计金额：¥39,122.80"],
-        ["付款方式：月结60天"],
-    ], Terms(TermsLines))
+    private static ContractDocument Contract(string contractNo, int sealSide) => DemoMails.HdjmContract(contractNo) with
     {
+        Padding = Terms(TermsLines),
         SealImage = sealSide > 0 ? SealImageWriter.Write(sealSide, BitConverter.ToUInt32(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(contractNo)))) : null,
     };
 
