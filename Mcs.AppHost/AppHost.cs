@@ -8,7 +8,7 @@ var infra = builder.AddMcsInfrastructure(McsParameters.DemoMailbox, secrets.Mail
 var externals = builder.AddExternalSystems(infra, secrets);
 
 var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Masterdata)
-    .WithHttpEndpoint(port: ServicePorts.Http(builder, "Masterdata", 7101), name: "http")
+    .WithServiceHttpEndpoint("Masterdata", 7101)
     .WithApiKey(secrets)
     .WithReference(infra.MasterdataDb).WaitFor(infra.MasterdataDb)
     .WithReference(infra.Redis).WaitFor(infra.Redis)
@@ -16,7 +16,7 @@ var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Master
     .WithHttpHealthCheck("/health");
 
 var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Orchestrator)
-    .WithHttpEndpoint(port: ServicePorts.Http(builder, "Orchestrator", 7102), name: "http")
+    .WithServiceHttpEndpoint("Orchestrator", 7102)
     .WithApiKey(secrets)
     .WithReference(infra.OrchestratorDb).WaitFor(infra.OrchestratorDb)
     .WithReference(masterdata).WaitFor(masterdata)
@@ -26,7 +26,7 @@ var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Or
     .WithHttpHealthCheck("/health");
 
 var emailListener = builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
-    .WithHttpEndpoint(port: ServicePorts.Http(builder, "EmailListener", 7103), name: "http")
+    .WithServiceHttpEndpoint("EmailListener", 7103)
     .WithApiKey(secrets)
     .WithReference(infra.EmailListenerDb).WaitFor(infra.EmailListenerDb)
     .WithReference(orchestrator).WaitFor(orchestrator)

@@ -21,7 +21,7 @@ public static class ServiceWiringExtensions
         }
         var smtpPort = ServicePorts.Smtp(builder.Configuration);
         var mocks = builder.AddProject<Projects.Mcs_Mocks>(ServiceNames.Mocks)
-            .WithHttpEndpoint(port: ServicePorts.Http(builder, "Mocks", 7104), name: ServiceNames.MockEndpoints.Http)
+            .WithServiceHttpEndpoint("Mocks", 7104, ServiceNames.MockEndpoints.Http)
             .WithEndpoint(name: ServiceNames.MockEndpoints.Smtp, port: smtpPort, targetPort: smtpPort, scheme: "tcp", isProxied: false)
             .WithApiKey(secrets)
             .WithEnvironment("Mocks__SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -2,6 +2,8 @@ using Mcs.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,7 @@ public static class ServiceDefaultsExtensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddTelemetryDefaults();
         builder.ConfigureRedactedLogging();
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [Mcs.ServiceDefaults.HealthEndpoints.LiveTag]);
@@ -66,15 +69,17 @@ public static class ServiceDefaultsExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
     }
 
-    private static readonly string[] ChattyCategories = ["Microsoft.EntityFrameworkCore.Database.Command", "Npgsql.Command", "StackExchange.Redis"];
+    private static readonly string[] ChattyCategories =
+        ["Microsoft.EntityFrameworkCore.Database.Command", "Npgsql.Command", "StackExchange.Redis", "System.Net.Http.HttpClient"];
 
     private static void ConfigureRedactedLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddConsole(options => options.FormatterName = RedactingConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
-        // EF Core and Npgsql log every SQL command and StackExchange.Redis every connection step at Information: the outbox and
-        // lease pollers alone write one a second, which buries what an operator needs. Configuration still wins when
-        // it names the category.
+        // EF Core and Npgsql log every SQL command, StackExchange.Redis every connection step and IHttpClientFactory four
+        // lines per outgoing request at Information: the pollers alone write one a second, a run ~20 (the trace already
+        // has each call), which buries what an operator needs and cost measurable CPU under load (ADR-063).
+        // Configuration still wins when it names the category.
         foreach (var category in ChattyCategories)
         {
             if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
@@ -82,6 +87,22 @@ public static class ServiceDefaultsExtensions
                 builder.Logging.AddFilter(category, LogLevel.Warning);
             }
         }
+    }
+
+    // Npgsql traces every SQL command as its own span: ~60 per sales-email run, which made the dashboard's trace
+    // ingest the second-largest CPU user under load (ADR-063). Off unless configured — set
+    // Aspire:Npgsql:DisableTracing=false (and ...:EntityFrameworkCore:PostgreSQL:DisableTracing=false) to see them.
+    // A default, not an override: it goes first among the sources, so appsettings, environment and arguments win.
+    private static void AddTelemetryDefaults(this IHostApplicationBuilder builder)
+    {
+        ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Aspire:Npgsql:DisableTracing"] = "true",
+                ["Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:DisableTracing"] = "true",
+            },
+        });
     }
 
     private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
@@ -99,6 +120,7 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryNames.MeterWildcard))
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampling.FromConfiguration(builder.Configuration))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryNames.SourceWildcard)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>

@@ -11,8 +11,6 @@ public static class FreePorts
 {
     public static int Resolve(int configured) => configured > 0 ? configured : Pick();
 
-    public static int? ResolveOptional(int configured) => configured > 0 ? configured : null;
-
     public static int Pick()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -5,16 +5,17 @@ namespace Mcs.Benchmarks.Load;
 
 /// <summary>
 /// CPU time and resident memory of the running system's processes, read from /proc. The system is found from the
-/// process listening on the orchestrator's port: its ancestor running Mcs.AppHost (or, without one, its parent) and
-/// every descendant of it, so other MCS instances on the same machine are not counted.
+/// process listening on the orchestrator's port: its ancestor running Mcs.AppHost, or the DCP server it hangs under
+/// (DCP detaches from the AppHost and names it with <c>--monitor &lt;pid&gt;</c>), or without either its parent; then
+/// every descendant of those roots, so other MCS instances on the same machine are not counted.
 /// </summary>
 public sealed class ProcessSampler
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    private readonly int _rootPid;
+    private readonly int[] _rootPids;
 
-    private ProcessSampler(int rootPid) => _rootPid = rootPid;
+    private ProcessSampler(int[] rootPids) => _rootPids = rootPids;
 
     public static ProcessSampler? ForPort(int port)
     {
@@ -22,16 +23,30 @@ public sealed class ProcessSampler
         {
             return null;
         }
-        var root = ParentOf(pid);
         for (var current = pid; current > 1; current = ParentOf(current))
         {
-            if (CommandLine(current).Contains("Mcs.AppHost", StringComparison.Ordinal))
+            var command = CommandLine(current);
+            if (command.Contains("Mcs.AppHost", StringComparison.Ordinal))
             {
-                root = current;
-                break;
+                return new ProcessSampler([current]);
+            }
+            if (MonitoredPid(command) is { } appHost)
+            {
+                return new ProcessSampler([current, appHost]);
             }
         }
-        return new ProcessSampler(root);
+        return new ProcessSampler([ParentOf(pid)]);
+    }
+
+    // `dcp start-apiserver --monitor 2027 …`: DCP's server, re-parented to init, watching the AppHost that started it.
+    private static int? MonitoredPid(string command)
+    {
+        var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(parts, "--monitor");
+        return parts.Length > 0 && parts[0].EndsWith("/dcp", StringComparison.Ordinal) && at >= 0 && at + 1 < parts.Length
+            && int.TryParse(parts[at + 1], CultureInfo.InvariantCulture, out var monitored)
+                ? monitored
+                : null;
     }
 
     /// <summary>Per label (service or server name): total CPU seconds so far, resident MB now, process count.</summary>
@@ -48,10 +63,15 @@ public sealed class ProcessSampler
             list.Add(pid);
         }
         var result = new Dictionary<string, (double, double, int)>(StringComparer.Ordinal);
-        var pending = new Stack<int>([_rootPid]);
+        var pending = new Stack<int>(_rootPids);
+        var seen = new HashSet<int>();
         while (pending.Count > 0)
         {
             var pid = pending.Pop();
+            if (!seen.Add(pid))
+            {
+                continue; // one root can be another's descendant (DCP's controllers monitor its server)
+            }
             foreach (var child in children.GetValueOrDefault(pid) ?? [])
             {
                 pending.Push(child);
