@@ -9,7 +9,7 @@ var externals = builder.AddExternalSystems(infra, secrets);
 
 var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Masterdata)
     .WithServiceHttpEndpoint("Masterdata", 7101)
-    .WithApiKey(secrets)
+    .WithSharedSettings(secrets)
     .WithReference(infra.MasterdataDb).WaitFor(infra.MasterdataDb)
     .WithReference(infra.Redis).WaitFor(infra.Redis)
     .WithEnvironment("Masterdata__SeedSampleDataWhenEmpty", builder.Configuration["Mcs:Demo:SeedMasterdata"] ?? "true")
@@ -17,7 +17,7 @@ var masterdata = builder.AddProject<Projects.Mcs_Masterdata>(ServiceNames.Master
 
 var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Orchestrator)
     .WithServiceHttpEndpoint("Orchestrator", 7102)
-    .WithApiKey(secrets)
+    .WithSharedSettings(secrets)
     .WithReference(infra.OrchestratorDb).WaitFor(infra.OrchestratorDb)
     .WithReference(masterdata).WaitFor(masterdata)
     .WithEnvironment("Masterdata__BaseUrl", "http://" + ServiceNames.Masterdata)
@@ -27,7 +27,7 @@ var orchestrator = builder.AddProject<Projects.Mcs_Orchestrator>(ServiceNames.Or
 
 var emailListener = builder.AddProject<Projects.Mcs_EmailListener>(ServiceNames.EmailListener)
     .WithServiceHttpEndpoint("EmailListener", 7103)
-    .WithApiKey(secrets)
+    .WithSharedSettings(secrets)
     .WithReference(infra.EmailListenerDb).WaitFor(infra.EmailListenerDb)
     .WithReference(orchestrator).WaitFor(orchestrator)
     .WithEnvironment("Orchestrator__BaseUrl", "http://" + ServiceNames.Orchestrator)

@@ -23,7 +23,7 @@ public static class ServiceWiringExtensions
         var mocks = builder.AddProject<Projects.Mcs_Mocks>(ServiceNames.Mocks)
             .WithServiceHttpEndpoint("Mocks", 7104, ServiceNames.MockEndpoints.Http)
             .WithEndpoint(name: ServiceNames.MockEndpoints.Smtp, port: smtpPort, targetPort: smtpPort, scheme: "tcp", isProxied: false)
-            .WithApiKey(secrets)
+            .WithSharedSettings(secrets)
             .WithEnvironment("Mocks__SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Mocks__DataDirectory", Path.Combine(infra.DataRoot, "mocks"))
             .WithEnvironment("Mocks__DifyContractKey", secrets.DifyContractKey)
@@ -77,8 +77,16 @@ public static class ServiceWiringExtensions
             ? orchestrator.WithEnvironment("FileStore__Kind", "Postgres")
             : orchestrator.WithEnvironment("FileStore__Directory", Path.Combine(infra.DataRoot, "orchestrator-files"));
 
-    public static IResourceBuilder<ProjectResource> WithApiKey(this IResourceBuilder<ProjectResource> project, McsParameters secrets) =>
+    /// <summary>The shared API key, and the AppHost's <c>Mcs:Telemetry:*</c> settings (e.g. TraceSampleRatio) passed on.</summary>
+    public static IResourceBuilder<ProjectResource> WithSharedSettings(this IResourceBuilder<ProjectResource> project, McsParameters secrets)
+    {
         project.WithEnvironment("Mcs__ApiKey", secrets.ApiKey);
+        foreach (var setting in project.ApplicationBuilder.Configuration.GetSection("Mcs:Telemetry").GetChildren())
+        {
+            project.WithEnvironment("Mcs__Telemetry__" + setting.Key, setting.Value);
+        }
+        return project;
+    }
 
     public static IResourceBuilder<ProjectResource> WithExternalSystems(this IResourceBuilder<ProjectResource> project, ExternalSystems externals)
     {
