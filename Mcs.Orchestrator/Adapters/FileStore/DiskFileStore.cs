@@ -48,8 +48,9 @@ public sealed class DiskFileStore(IOptions<FileStoreOptions> options, IHostEnvir
         {
             return null;
         }
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<StoredFile>(stream, McsJson.Options, cancellationToken);
+        // A few hundred bytes: one read, then parse from memory (a streaming parse costs more than the file).
+        var json = await File.ReadAllBytesAsync(path, cancellationToken);
+        return JsonSerializer.Deserialize<StoredFile>(json, McsJson.Options);
     }
 
     private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
