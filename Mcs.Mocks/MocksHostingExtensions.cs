@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Mcs.Mocks.Admin;
 using Mcs.Mocks.Demo;
 using Mcs.Mocks.Dify;
@@ -27,6 +28,9 @@ public static class MocksHostingExtensions
         builder.Services.AddSingleton<DifyInputValidator>();
         builder.Services.AddSingleton<DifyRunService>();
         builder.Services.AddSingleton<DifyUploadHandler>();
+        // A contract upload is ~100 KB: above the default 64 KB every upload went through a temporary file on disk.
+        // Dify's own limit is 15 MB; past 2 MB the form is still buffered to disk.
+        builder.Services.Configure<FormOptions>(form => form.MemoryBufferThreshold = 2 * 1024 * 1024);
         builder.Services.AddSingleton<RemoteFileFetcher>();
         // Dify's SSRF proxy has its own few retries and 5 s timeouts; the standard handler would add its own on top.
         builder.Services.AddHttpClient(RemoteFileFetcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
