@@ -4,6 +4,7 @@ using Mcs.Orchestrator.Graph.Runtime;
 using Mcs.ServiceDefaults.Schema;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Mcs.Orchestrator.Graph;
 
@@ -14,13 +15,20 @@ public static class GraphEngineHostingExtensions
     public static IHostApplicationBuilder AddGraphEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddNpgsqlDbContext<OrchestratorDbContext>(ServiceNames.OrchestratorDb);
+        var maxConnections = builder.Configuration.GetValue($"{GraphEngineOptions.SectionName}:{nameof(GraphEngineOptions.MaxDbConnections)}",
+            new GraphEngineOptions().MaxDbConnections);
+        // The EF context (run intake, reads) gets the same cap: a burst of 1,000 POSTs opened ~100 more backends.
+        builder.AddNpgsqlDbContext<OrchestratorDbContext>(ServiceNames.OrchestratorDb, settings =>
+        {
+            if (settings.ConnectionString is { } connectionString)
+            {
+                settings.ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxConnections }.ConnectionString;
+            }
+        });
         // The engine sends the same few statements for every step of every run (claim, checkpoint, audit, effect):
         // auto-preparing them spares PostgreSQL a parse per statement, and a generic plan spares it the planning — with
         // the default plan cache mode it kept re-planning the commit CTE (~15 % of its CPU under load). Every statement
         // is keyed by run id or by the claim index, so the generic plan is the right one. ADR-063.
-        var maxConnections = builder.Configuration.GetValue($"{GraphEngineOptions.SectionName}:{nameof(GraphEngineOptions.MaxDbConnections)}",
-            new GraphEngineOptions().MaxDbConnections);
         builder.AddNpgsqlDataSource(ServiceNames.OrchestratorDb, configureDataSourceBuilder: dataSource =>
         {
             var connection = dataSource.ConnectionStringBuilder;
