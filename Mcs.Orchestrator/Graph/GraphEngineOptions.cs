@@ -15,9 +15,10 @@ public sealed class GraphEngineOptions
     public int MaxConcurrentRuns { get; set; } = 32;
 
     /// <summary>
-    /// Connections the engine's pool may open to PostgreSQL. Every engine statement is short (no connection is held
-    /// across a node's work), so a few per core of the database keep it busy; under a burst, more only made PostgreSQL
-    /// fork backends (≈0.7 s each at load, every one re-preparing the statements) and switch between them (ADR-063).
+    /// Connections each of the orchestrator's pools (the engine's, and EF's for intake and reads) may open to
+    /// PostgreSQL. Every statement is short (no connection is held across a node's work), so a few per core of the
+    /// database keep it busy; under a burst, more only made PostgreSQL fork backends (≈0.7 s each at load, every one
+    /// re-preparing the statements) and switch between them (ADR-063).
     /// </summary>
     [Range(2, 1000)]
     public int MaxDbConnections { get; set; } = 20;
