@@ -34,7 +34,7 @@ public static class GraphEngineHostingExtensions
             var connection = dataSource.ConnectionStringBuilder;
             connection.MaxAutoPrepare = 64;
             connection.AutoPrepareMinUsages = 2;
-            connection.Options = string.Join(' ', new[] { connection.Options, "-c plan_cache_mode=force_generic_plan" }.Where(o => !string.IsNullOrEmpty(o)));
+            connection.Options = $"{connection.Options} -c plan_cache_mode=force_generic_plan".TrimStart();
             connection.MaxPoolSize = maxConnections;
             connection.MinPoolSize = Math.Min(4, maxConnections);
         });

@@ -5,9 +5,10 @@ namespace Mcs.Benchmarks.Load;
 
 /// <summary>
 /// CPU time and resident memory of the running system's processes, read from /proc. The system is found from the
-/// process listening on the orchestrator's port: its ancestor running Mcs.AppHost, or the DCP server it hangs under
-/// (DCP detaches from the AppHost and names it with <c>--monitor &lt;pid&gt;</c>), or without either its parent; then
-/// every descendant of those roots, so other MCS instances on the same machine are not counted.
+/// process listening on the orchestrator's port: walking up to its ancestor running Mcs.AppHost — across DCP, whose
+/// processes detach from the AppHost and name the process they belong to with <c>--monitor &lt;pid&gt;</c> — then
+/// every descendant of the AppHost and of the topmost DCP process, so other MCS instances are not counted. Without an
+/// AppHost, the listener's parent and its descendants.
 /// </summary>
 public sealed class ProcessSampler
 {
@@ -23,22 +24,28 @@ public sealed class ProcessSampler
         {
             return null;
         }
-        for (var current = pid; current > 1; current = ParentOf(current))
+        int? detachedDcp = null;
+        for (var current = pid; current > 1;)
         {
             var command = CommandLine(current);
             if (command.Contains("Mcs.AppHost", StringComparison.Ordinal))
             {
-                return new ProcessSampler([current]);
+                return new ProcessSampler(detachedDcp is { } dcp ? [current, dcp] : [current]);
             }
-            if (MonitoredPid(command) is { } appHost)
+            // `dcp run-controllers --monitor <dcp server>`, `dcp start-apiserver --monitor <AppHost>`: follow the chain.
+            if (MonitoredPid(command) is { } monitored)
             {
-                return new ProcessSampler([current, appHost]);
+                detachedDcp = current;
+                current = monitored;
+            }
+            else
+            {
+                current = ParentOf(current);
             }
         }
         return new ProcessSampler([ParentOf(pid)]);
     }
 
-    // `dcp start-apiserver --monitor 2027 …`: DCP's server, re-parented to init, watching the AppHost that started it.
     private static int? MonitoredPid(string command)
     {
         var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -64,14 +71,9 @@ public sealed class ProcessSampler
         }
         var result = new Dictionary<string, (double, double, int)>(StringComparer.Ordinal);
         var pending = new Stack<int>(_rootPids);
-        var seen = new HashSet<int>();
         while (pending.Count > 0)
         {
             var pid = pending.Pop();
-            if (!seen.Add(pid))
-            {
-                continue; // one root can be another's descendant (DCP's controllers monitor its server)
-            }
             foreach (var child in children.GetValueOrDefault(pid) ?? [])
             {
                 pending.Push(child);
