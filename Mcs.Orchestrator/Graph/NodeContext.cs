@@ -152,7 +152,9 @@ public sealed class NodeContext
                 throw new EffectOutcomeUnknownException(key, options.ReconcileKind);
             }
         }
-        if (!_leaseHeld() || !await _journal.IsOwnerAsync(cancellationToken))
+        // A new effect went straight from its begin statement (which checked ownership) to here; after a lookup or a
+        // reconcile, time has passed, so ownership is asked again.
+        if (!_leaseHeld() || !(record.IsNew ? record.OwnerConfirmed : await _journal.IsOwnerAsync(cancellationToken)))
         {
             // The commit-time fence protects the database only; the external system must not see a call from a replica that lost the run.
             throw new LeaseLostException();

@@ -4,7 +4,7 @@ namespace Mcs.Orchestrator.Graph.Runtime;
 internal sealed class AttemptJournal(GraphStore store, TimeProvider clock, Guid runId, string ownerId, long token) : IEffectJournal
 {
     public Task<EffectRecord> BeginEffectAsync(string effectKey, Guid runId1, string node, string? requestHash, CancellationToken cancellationToken) =>
-        store.BeginEffectAsync(effectKey, runId1, node, requestHash, clock.GetUtcNow(), cancellationToken);
+        store.BeginEffectAsync(effectKey, runId1, node, requestHash, ownerId, token, clock.GetUtcNow(), cancellationToken);
 
     public Task<EffectRecord?> GetEffectAsync(string effectKey, CancellationToken cancellationToken) =>
         store.GetEffectAsync(effectKey, cancellationToken);

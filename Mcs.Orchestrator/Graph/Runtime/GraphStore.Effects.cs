@@ -11,20 +11,27 @@ internal sealed partial class GraphStore
         values ($1, $2, $3, 'started', $4, 1, $5, $5)
         on conflict (effect_key) do update set attempts = s.attempts + 1, updated_at = $5,
           status = case when s.status = 'failed' then 'started' else s.status end
-        returning status, (select status from old), response::text
+        returning status, (select status from old), response::text,
+          exists (select 1 from graph_run where run_id = $2 and owner_id = $6 and fencing_token = $7 and lease_until >= $5)
         """;
 
-    /// <summary>§4.5 (a): the <c>started</c> row, committed before the call; or the row an earlier attempt left.</summary>
-    public async Task<EffectRecord> BeginEffectAsync(string effectKey, Guid runId, string node, string? requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// §4.5 (a): the <c>started</c> row, committed before the call; or the row an earlier attempt left. Also answers
+    /// whether <paramref name="ownerId"/> still holds the run under <paramref name="fencingToken"/>: for a new effect
+    /// nothing happens between this statement and the call, so it is the ownership check right before the call.
+    /// </summary>
+    public async Task<EffectRecord> BeginEffectAsync(string effectKey, Guid runId, string node, string? requestHash, string ownerId, long fencingToken,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, BeginEffectSql, P(effectKey, NpgsqlDbType.Text), P(runId, NpgsqlDbType.Uuid),
-            P(node, NpgsqlDbType.Text), P(requestHash, NpgsqlDbType.Text), P(now, NpgsqlDbType.TimestampTz));
+            P(node, NpgsqlDbType.Text), P(requestHash, NpgsqlDbType.Text), P(now, NpgsqlDbType.TimestampTz), P(ownerId, NpgsqlDbType.Text),
+            P(fencingToken, NpgsqlDbType.Bigint));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var previous = reader.Nullable<string>(1);
         // A definite failure before (status 'failed') means nothing was created: the call is as new as a first one.
-        return new EffectRecord(ParseEffect(reader.GetString(0)), previous is null or "failed", reader.Nullable<string>(2));
+        return new EffectRecord(ParseEffect(reader.GetString(0)), previous is null or "failed", reader.Nullable<string>(2), reader.GetBoolean(3));
     }
 
     public async Task<EffectRecord?> GetEffectAsync(string effectKey, CancellationToken cancellationToken)
@@ -33,7 +40,7 @@ internal sealed partial class GraphStore
         await using var command = Command(connection, "select status, response::text from side_effect where effect_key = $1", P(effectKey, NpgsqlDbType.Text));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new EffectRecord(ParseEffect(reader.GetString(0)), false, reader.Nullable<string>(1))
+            ? new EffectRecord(ParseEffect(reader.GetString(0)), false, reader.Nullable<string>(1), OwnerConfirmed: false)
             : null;
     }
 

@@ -71,6 +71,51 @@ public sealed class ReplicaTests
     }
 
     [Fact]
+    public async Task A_replica_that_lost_the_run_before_its_first_effect_call_makes_no_call_and_the_new_owner_asks_instead_of_resending()
+    {
+        await using var harness = await EngineHarness.CreateAsync("engine_effect_fence");
+        var erp = new FakeErp { HonorsIdempotencyKey = false };
+        var gates = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
+        var entered = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
+        var calls = 0;
+        harness.Graphs.Add(new GraphBuilder<FlowState>("fence", 1)
+            .Node("order", async (s, ctx, ct) =>
+            {
+                var call = Interlocked.Increment(ref calls) - 1;
+                entered[call].SetResult();
+                await gates[call].Task;
+                var order = await ctx.EffectAsync("create_order", erp.CreateOrderAsync, null, ct);
+                return NodeResult.Continue(s with { OrderNumber = order.Number });
+            })
+            .Start("order").Edge("order", GraphNames.End)
+            .Build());
+        var clockA = new FakeTimeProvider(harness.Clock.GetUtcNow());
+        var clockB = new FakeTimeProvider(harness.Clock.GetUtcNow());
+        var a = harness.Replica("a", clockA);
+        var b = harness.Replica("b", clockB);
+        var start = await a.Engine.StartRunAsync("fence", "mail-fence", new FlowState(), null, CancellationToken.None);
+        var runningOnA = Task.Run(() => a.Runner.RunAvailableAsync(1, CancellationToken.None));
+        await entered[0].Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // A's clock stands still, so A itself still believes in its lease; B takes the run over and waits in the node.
+        clockB.Advance(TimeSpan.FromSeconds(31));
+        var runningOnB = Task.Run(() => b.Runner.RunAvailableAsync(1, CancellationToken.None));
+        await entered[1].Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        gates[0].SetResult();
+        await runningOnA.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, erp.Creates);
+        Assert.Equal("started", await harness.ScalarAsync<string>("select status from side_effect where run_id = $1", start.RunId));
+
+        gates[1].SetResult();
+        await runningOnB.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A 'started' row without an answer is an unknown outcome: B stops for a human instead of creating the order.
+        Assert.Equal(0, erp.Creates);
+        Assert.Equal(RunLifecycle.Interrupted, (await b.Engine.GetRunAsync(start.RunId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task The_old_owner_s_commit_after_a_takeover_matches_no_row()
     {
         await using var harness = await EngineHarness.CreateAsync("engine_fence");

@@ -15,14 +15,14 @@ internal sealed class FakeEffectJournal : IEffectJournal
     {
         if (Effects.TryGetValue(effectKey, out var existing))
         {
-            return Task.FromResult(new EffectRecord(existing.Status, false, existing.Response));
+            return Task.FromResult(new EffectRecord(existing.Status, false, existing.Response, OwnerConfirmed: true));
         }
         Effects[effectKey] = (EffectStatus.Started, null);
-        return Task.FromResult(new EffectRecord(EffectStatus.Started, true, null));
+        return Task.FromResult(new EffectRecord(EffectStatus.Started, true, null, OwnerConfirmed: true));
     }
 
     public Task<EffectRecord?> GetEffectAsync(string effectKey, CancellationToken cancellationToken) =>
-        Task.FromResult(Effects.TryGetValue(effectKey, out var e) ? new EffectRecord(e.Status, false, e.Response) : null);
+        Task.FromResult(Effects.TryGetValue(effectKey, out var e) ? new EffectRecord(e.Status, false, e.Response, OwnerConfirmed: false) : null);
 
     public Task<bool> IsOwnerAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using UglyToad.PdfPig;
 
 namespace Mcs.Orchestrator.Graphs.SalesEmail.Matching;
@@ -14,17 +15,19 @@ public sealed class PdfPigTextReader : IPdfTextReader
     {
         try
         {
-            using var document = PdfDocument.Open(content.ToArray());
+            using var document = PdfDocument.Open(WholeArray(content));
             var firstPage = "";
             var hasText = false;
-            for (var number = 1; number <= document.NumberOfPages; number++)
+            // Pages are read only until one has text: the summary needs page 1 and "any text at all", and laying out a
+            // page (fonts, glyph boxes) is most of the cost of a multi-page contract.
+            for (var number = 1; number <= document.NumberOfPages && !hasText; number++)
             {
                 var text = document.GetPage(number).Text ?? "";
                 if (number == 1)
                 {
                     firstPage = text;
                 }
-                hasText |= text.Any(char.IsLetterOrDigit);
+                hasText = text.Any(char.IsLetterOrDigit);
             }
             return new PdfTextSummary(firstPage, hasText, document.NumberOfPages);
         }
@@ -34,4 +37,10 @@ public sealed class PdfPigTextReader : IPdfTextReader
             return null;
         }
     }
+
+    // A file read from the store is one whole array; copying ~100 KB again would be another large-object allocation.
+    private static byte[] WholeArray(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : content.ToArray();
 }
