@@ -36,6 +36,13 @@ public static class MocksHostingExtensions
         builder.Services.AddHttpClient(RemoteFileFetcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
             .RemoveAllResilienceHandlers();
 
+        // The stand-ins' callers present Dify app keys and the ERP gateway key, which the MCS API-key scheme (run on every
+        // request as the default) rejects at Information before the stand-in checks them itself: one line per call.
+        if (builder.Configuration[$"Logging:LogLevel:{typeof(Mcs.ServiceDefaults.ApiKeyAuthenticationHandler).FullName}"] is null)
+        {
+            builder.Logging.AddFilter(typeof(Mcs.ServiceDefaults.ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
+        }
+
         builder.Services.AddSingleton<ErpOrderStore>();
         builder.Services.AddSingleton<ErpBehaviorState>();
 

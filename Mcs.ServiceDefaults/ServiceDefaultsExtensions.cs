@@ -70,15 +70,16 @@ public static class ServiceDefaultsExtensions
     }
 
     private static readonly string[] ChattyCategories =
-        ["Microsoft.EntityFrameworkCore.Database.Command", "Npgsql.Command", "StackExchange.Redis", "System.Net.Http.HttpClient"];
+        ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore.Database.Command", "Npgsql.Command", "StackExchange.Redis", "System.Net.Http.HttpClient"];
 
     private static void ConfigureRedactedLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddConsole(options => options.FormatterName = RedactingConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
-        // EF Core and Npgsql log every SQL command, StackExchange.Redis every connection step and IHttpClientFactory four
-        // lines per outgoing request at Information: the pollers alone write one a second, a run ~20 (the trace already
-        // has each call), which buries what an operator needs and cost measurable CPU under load (ADR-063).
+        // EF Core and Npgsql log every SQL command, StackExchange.Redis every connection step, IHttpClientFactory four
+        // lines per outgoing request and ASP.NET Core four per incoming one at Information: the pollers alone write one a
+        // second, a run ~50 (the trace already has each call), which buries what an operator needs and cost measurable
+        // CPU in the service, DCP and the dashboard under load (ADR-063, ADR-064).
         // Configuration still wins when it names the category.
         foreach (var category in ChattyCategories)
         {

@@ -77,7 +77,7 @@ public static class OrchestrationEndpoints
         var run = await engine.WaitForSettledAsync(runId, timeout, cancellationToken);
         if (run.IsFinished || run.Status == RunLifecycle.Interrupted)
         {
-            var state = await engine.GetStateAsync<SalesEmailState>(runId, null, cancellationToken);
+            var state = await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken);
             return TypedResults.Ok(run.ToContract(state));
         }
         return TypedResults.Accepted($"/v1/orchestrations/runs/{runId}", new RunAccepted(runId.ToString(), run.ToApiStatus()));

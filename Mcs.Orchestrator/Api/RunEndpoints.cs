@@ -32,7 +32,7 @@ public static class RunEndpoints
         {
             return NotFound();
         }
-        var state = await engine.GetStateAsync<SalesEmailState>(run.RunId, null, cancellationToken);
+        var state = await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken);
         return TypedResults.Ok(run.ToContract(state));
     }
 
@@ -62,7 +62,7 @@ public static class RunEndpoints
         var items = new List<OrchestratorRunResult>();
         foreach (var run in page.Items)
         {
-            items.Add(run.ToContract(await engine.GetStateAsync<SalesEmailState>(run.RunId, null, cancellationToken)));
+            items.Add(run.ToContract(await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken)));
         }
         return TypedResults.Ok(new PagedList<OrchestratorRunResult>(items, page.NextCursor));
     }
@@ -112,7 +112,7 @@ public static class RunEndpoints
         }
         if (interrupt.IsOpen && request.Decision == ReviewDecision.Approve)
         {
-            var state = await engine.GetStateAsync<SalesEmailState>(run.RunId, null, cancellationToken);
+            var state = await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken);
             if (await CheckApprovalAsync(state!, request, services, cancellationToken) is { } problem)
             {
                 return problem;
@@ -159,7 +159,7 @@ public static class RunEndpoints
         {
             if (await engine.GetRunAsync(id, cancellationToken) is { } run && (wanted is null || run.ToApiStatus() == wanted))
             {
-                items.Add(run.ToContract(await engine.GetStateAsync<SalesEmailState>(id, null, cancellationToken)));
+                items.Add(run.ToContract(await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken)));
             }
         }
         var next = ids.Count == size ? (offset + size).ToString(CultureInfo.InvariantCulture) : null;

@@ -30,6 +30,10 @@ public interface IGraphEngine
     Task<TState?> GetStateAsync<TState>(Guid runId, int? step, CancellationToken cancellationToken)
         where TState : class, IGraphState;
 
+    /// <summary>As <see cref="GetStateAsync{TState}(Guid, int?, CancellationToken)"/> for a run already read (one statement fewer).</summary>
+    Task<TState?> GetStateAsync<TState>(RunInfo run, int? step, CancellationToken cancellationToken)
+        where TState : class, IGraphState;
+
     Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>The run's audit trail, oldest first (one row per node attempt, plus lifecycle rows).</summary>

@@ -1,6 +1,6 @@
 namespace Mcs.Orchestrator.Graph;
 
-/// <summary>A run as stored in <c>graph_run</c> (without its state; see <see cref="IGraphEngine.GetStateAsync{TState}"/>).</summary>
+/// <summary>A run as stored in <c>graph_run</c> (without its state; see <see cref="IGraphEngine.GetStateAsync{TState}(RunInfo, int?, CancellationToken)"/>).</summary>
 public sealed record RunInfo
 {
     public required Guid RunId { get; init; }

@@ -47,11 +47,16 @@ internal sealed class GraphEngine(GraphStore store, GraphRegistry registry, Time
         where TState : class, IGraphState
     {
         var run = await store.GetRunAsync(runId, cancellationToken);
-        if (run is null || await store.GetStateJsonAsync(runId, step, cancellationToken) is not { } checkpoint)
-        {
-            return null;
-        }
-        return registry.Get<TState>(run.GraphName).DeserializeState(checkpoint.Json, checkpoint.SchemaVersion);
+        return run is null ? null : await GetStateAsync<TState>(run, step, cancellationToken);
+    }
+
+    public async Task<TState?> GetStateAsync<TState>(RunInfo run, int? step, CancellationToken cancellationToken)
+        where TState : class, IGraphState
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return await store.GetStateJsonAsync(run.RunId, step, cancellationToken) is { } checkpoint
+            ? registry.Get<TState>(run.GraphName).DeserializeState(checkpoint.Json, checkpoint.SchemaVersion)
+            : null;
     }
 
     public Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) => store.ListRunsAsync(query, cancellationToken);
