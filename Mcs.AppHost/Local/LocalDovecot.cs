@@ -45,25 +45,8 @@ public static class LocalDovecot
             File.SetUnixFileMode(mail, (UnixFileMode)Convert.ToInt32("1777", 8));
         }
         var users = Path.Combine(dir, "users");
-        await File.WriteAllTextAsync(users, $"{user}:{{PLAIN}}{password}:{uid}:{gid}::{Path.Combine(mail, user)}\n", cancellationToken);
-        var text = new StringBuilder()
-            .AppendLine($"base_dir = {Path.Combine(dir, "run")}")
-            .AppendLine($"state_dir = {Path.Combine(dir, "state")}")
-            .AppendLine("log_path = /dev/stderr")
-            .AppendLine("protocols = imap")
-            .AppendLine("listen = 127.0.0.1")
-            .AppendLine("ssl = no")
-            .AppendLine("disable_plaintext_auth = no")
-            .AppendLine("auth_mechanisms = plain login")
-            .AppendLine("mail_location = maildir:~/Maildir")
-            .AppendLine($"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {users}\n}}")
-            .AppendLine($"userdb {{\n  driver = passwd-file\n  args = username_format=%u {users}\n}}")
-            .AppendLine($"service imap-login {{\n  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}");
-        if (serviceUser is not null)
-        {
-            text.AppendLine($"default_login_user = {serviceUser}\ndefault_internal_user = {serviceUser}\ndefault_internal_group = {serviceUser}");
-        }
-        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), text.ToString(), cancellationToken);
+        await File.WriteAllTextAsync(users, DovecotConfig.UserLine(user, password, uid, gid, mail), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), DovecotConfig.Build(dir, users, port, serviceUser), cancellationToken);
     }
 
     private static string CurrentId(string flag)

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Mcs.AppHost.Local;
 
 namespace Mcs.LocalServers;
 
@@ -32,7 +31,8 @@ public sealed class DovecotServer : FolderServer
         await File.WriteAllTextAsync(users, "");
         var port = LocalServerProcess.FreePort();
         var configPath = Path.Combine(root, "dovecot.conf");
-        await File.WriteAllTextAsync(configPath, Config(root, users, port, asRoot));
+        // Not root: Dovecot's own processes run as the current user instead of the dovenull/dovecot accounts.
+        await File.WriteAllTextAsync(configPath, DovecotConfig.Build(root, users, port, asRoot ? null : Environment.UserName));
         var process = LocalServerProcess.Start("/usr/sbin/dovecot", ["-F", "-c", configPath], port);
         await LocalServerProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
         return new DovecotServer(process, root, users);
@@ -42,31 +42,7 @@ public sealed class DovecotServer : FolderServer
     public async Task CreateUserAsync(string user, string password)
     {
         var (uid, gid) = Environment.UserName == "root" ? ("65534", "65534") : (Id("-u"), Id("-g"));
-        await File.AppendAllTextAsync(_users, $"{user}:{{PLAIN}}{password}:{uid}:{gid}::{Path.Combine(Root, "mail", user)}\n");
-    }
-
-    private static string Config(string root, string users, int port, bool asRoot)
-    {
-        var config = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"base_dir = {Path.Combine(root, "run")}")
-            .AppendLine(CultureInfo.InvariantCulture, $"state_dir = {Path.Combine(root, "state")}")
-            .AppendLine("log_path = /dev/stderr")
-            .AppendLine("protocols = imap")
-            .AppendLine("listen = 127.0.0.1")
-            .AppendLine("ssl = no")
-            .AppendLine("disable_plaintext_auth = no")
-            .AppendLine("auth_mechanisms = plain login")
-            .AppendLine("mail_location = maildir:~/Maildir")
-            .AppendLine(CultureInfo.InvariantCulture, $"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {users}\n}}")
-            .AppendLine(CultureInfo.InvariantCulture, $"userdb {{\n  driver = passwd-file\n  args = username_format=%u {users}\n}}")
-            .AppendLine(CultureInfo.InvariantCulture, $"service imap-login {{\n  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}");
-        if (!asRoot)
-        {
-            // Not root: Dovecot's own processes run as the current user instead of the dovenull/dovecot accounts.
-            var user = Environment.UserName;
-            config.AppendLine(CultureInfo.InvariantCulture, $"default_login_user = {user}\ndefault_internal_user = {user}\ndefault_internal_group = {user}");
-        }
-        return config.ToString();
+        await File.AppendAllTextAsync(_users, DovecotConfig.UserLine(user, password, uid, gid, Path.Combine(Root, "mail")));
     }
 
     private static string Id(string flag) => ProcessRunner.Run("id", flag).Trim();
