@@ -121,9 +121,11 @@ public sealed class ProcessSampler
         {
             return null;
         }
-        // Fields after "(comm) ": state is field 3, utime 14, stime 15 (1-based), so 11 and 12 after the state.
+        // Fields after "(comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based), so 11–14 after
+        // the state. The children's share matters: PostgreSQL backends (and a restarted service) exit during a window,
+        // and their CPU then moves into the parent that reaped them; without it the total drops and can go negative.
         var fields = stat[(close + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var ticks = fields[11..15].Sum(field => long.Parse(field, CultureInfo.InvariantCulture));
         var rssLine = SafeRead($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var rssKb = rssLine is null ? 0 : long.Parse(rssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return (ticks / TicksPerSecond, rssKb / 1024.0);
