@@ -221,9 +221,13 @@ public sealed class ReplicaTests
         Assert.Equal(1L, await harness.ScalarAsync<long>("select count(*) from graph_audit where kind = 'crash_loop'"));
     }
 
+    // Real time, not the fake clock: the lease only expires when the test advances the fake clock, so a slow renewal
+    // (a CI box running other test classes beside a test that blocks a pool thread on purpose) is waited for, not
+    // failed; 5 s was once too short there.
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 500; i++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (await condition())
             {
@@ -231,6 +235,6 @@ public sealed class ReplicaTests
             }
             await Task.Delay(10);
         }
-        throw new TimeoutException("The condition never held.");
+        throw new TimeoutException("The condition never held within 30 s.");
     }
 }
