@@ -107,20 +107,32 @@ internal sealed class GraphEngine(GraphStore store, GraphRegistry registry, Time
     public async Task<RunInfo> WaitForSettledAsync(Guid runId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + timeout;
+        var polled = false;
         while (true)
         {
             var notified = signals.WhenNotified(runId);
-            var run = await store.GetRunAsync(runId, cancellationToken) ?? throw new KeyNotFoundException($"Run {runId} does not exist.");
+            var run = (polled ? await _polls.GetAsync(runId, cancellationToken) : await store.GetRunAsync(runId, cancellationToken))
+                ?? throw new KeyNotFoundException($"Run {runId} does not exist.");
             var remaining = deadline - clock.GetUtcNow();
             if (run.IsFinished || run.Status == RunLifecycle.Interrupted || remaining <= TimeSpan.Zero)
             {
                 return run;
             }
-            // Another replica may advance the run, so poll too; a local commit wakes us at once.
-            var poll = remaining < options.Value.WaiterPollInterval ? remaining : options.Value.WaiterPollInterval;
-            await Task.WhenAny(notified, Task.Delay(poll, clock, cancellationToken));
+            // Another replica may advance the run, so poll too; a local commit wakes us at once. Polls fall on whole
+            // multiples of the interval, so the waiters of a busy replica poll together, in one statement.
+            var poll = UntilNextPoll(clock.GetUtcNow(), options.Value.WaiterPollInterval);
+            var timer = Task.Delay(poll < remaining ? poll : remaining, clock, cancellationToken);
+            polled = await Task.WhenAny(notified, timer) == timer;
             cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    private readonly RunReadBatcher _polls = new(store.GetRunsAsync);
+
+    internal static TimeSpan UntilNextPoll(DateTimeOffset now, TimeSpan interval)
+    {
+        var intoInterval = now.UtcTicks % interval.Ticks;
+        return TimeSpan.FromTicks(interval.Ticks - intoInterval);
     }
 
     internal static JsonSerializerOptions Json => McsJson.Options;

@@ -22,6 +22,15 @@ internal sealed partial class GraphStore
         return (await ReadRunsAsync(command, cancellationToken)).FirstOrDefault();
     }
 
+    /// <summary>The runs of <paramref name="runIds"/> that exist, in no particular order.</summary>
+    public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, $"select {RunColumns} from graph_run where run_id = any($1)",
+            P(runIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid));
+        return await ReadRunsAsync(command, cancellationToken);
+    }
+
     public async Task<RunInfo?> FindRunByBusinessKeyAsync(string graphName, string businessKey, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

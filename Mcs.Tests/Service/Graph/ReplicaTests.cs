@@ -116,6 +116,33 @@ public sealed class ReplicaTests
     }
 
     [Fact]
+    public async Task Waiters_on_one_replica_learn_from_their_shared_poll_that_another_replica_finished_their_runs()
+    {
+        await using var harness = await EngineHarness.CreateAsync("engine_waiters");
+        var graphs = new TestGraphs();
+        harness.Graphs.Add(graphs.Order());
+        var a = harness.Replica("a");
+        var b = harness.Replica("b");
+        var runs = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add((await a.Engine.StartRunAsync("order-test", $"mail-wait-{i}", new FlowState(), null, CancellationToken.None)).RunId);
+        }
+        var waiting = runs.Select(id => a.Engine.WaitForSettledAsync(id, TimeSpan.FromSeconds(30), CancellationToken.None)).ToArray();
+
+        // B finishes the runs (after A's waiters have read them as pending); its commits wake B's waiters only, so
+        // A's waiters must poll.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await b.DrainAsync();
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+        harness.Clock.Advance(TimeSpan.FromSeconds(2));
+        var settled = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(runs, settled.Select(r => r.RunId));
+        Assert.All(settled, r => Assert.Equal(RunLifecycle.Succeeded, r.Status));
+    }
+
+    [Fact]
     public async Task The_old_owner_s_commit_after_a_takeover_matches_no_row()
     {
         await using var harness = await EngineHarness.CreateAsync("engine_fence");
