@@ -5,6 +5,7 @@ using Mcs.Mocks.Dify;
 using Mcs.Mocks.Dify.Scripting;
 using Mcs.Mocks.Erp;
 using Mcs.Mocks.Smtp;
+using Mcs.ServiceDefaults;
 
 namespace Mcs.Mocks;
 
@@ -38,10 +39,7 @@ public static class MocksHostingExtensions
 
         // The stand-ins' callers present Dify app keys and the ERP gateway key, which the MCS API-key scheme (run on every
         // request as the default) rejects at Information before the stand-in checks them itself: one line per call.
-        if (builder.Configuration[$"Logging:LogLevel:{typeof(Mcs.ServiceDefaults.ApiKeyAuthenticationHandler).FullName}"] is null)
-        {
-            builder.Logging.AddFilter(typeof(Mcs.ServiceDefaults.ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
-        }
+        builder.LogWarningsOnlyUnlessConfigured(typeof(ApiKeyAuthenticationHandler).FullName!);
 
         builder.Services.AddSingleton<ErpOrderStore>();
         builder.Services.AddSingleton<ErpBehaviorState>();

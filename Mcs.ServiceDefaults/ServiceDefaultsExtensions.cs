@@ -80,14 +80,24 @@ public static class ServiceDefaultsExtensions
         // lines per outgoing request and ASP.NET Core four per incoming one at Information: the pollers alone write one a
         // second, a run ~50 (the trace already has each call), which buries what an operator needs and cost measurable
         // CPU in the service, DCP and the dashboard under load (ADR-063, ADR-064).
-        // Configuration still wins when it names the category.
         foreach (var category in ChattyCategories)
         {
-            if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
-            {
-                builder.Logging.AddFilter(category, LogLevel.Warning);
-            }
+            builder.LogWarningsOnlyUnlessConfigured(category);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="category"/> (and the categories under it) logs Warning and above, unless configuration names a
+    /// level for it (<c>Logging:LogLevel:&lt;category&gt;</c>), which then wins.
+    /// </summary>
+    public static IHostApplicationBuilder LogWarningsOnlyUnlessConfigured(this IHostApplicationBuilder builder, string category)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
+        return builder;
     }
 
     // Npgsql traces every SQL command as its own span: ~60 per sales-email run, which made the dashboard's trace

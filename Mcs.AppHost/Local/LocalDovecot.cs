@@ -34,27 +34,10 @@ public static class LocalDovecot
 
     private static async Task WriteConfigAsync(string dir, int port, string user, string password, CancellationToken cancellationToken)
     {
-        var mail = Path.Combine(dir, "mail");
-        Directory.CreateDirectory(Path.Combine(dir, "run"));
-        Directory.CreateDirectory(Path.Combine(dir, "state"));
-        Directory.CreateDirectory(mail);
-        // Dovecot refuses uid 0 for mail users: mail is owned by nobody (65534) when we are root, else by us.
-        var (uid, gid, serviceUser) = LocalBinaries.IsRoot ? ("65534", "65534", (string?)null) : (CurrentId("-u"), CurrentId("-g"), Environment.UserName);
-        if (LocalBinaries.IsRoot && !OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(mail, (UnixFileMode)Convert.ToInt32("1777", 8));
-        }
+        DovecotConfig.CreateFolders(dir);
         var users = Path.Combine(dir, "users");
-        await File.WriteAllTextAsync(users, DovecotConfig.UserLine(user, password, uid, gid, mail), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), DovecotConfig.Build(dir, users, port, serviceUser), cancellationToken);
-    }
-
-    private static string CurrentId(string flag)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("id", flag) { RedirectStandardOutput = true })!;
-        var id = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return id;
+        await File.WriteAllTextAsync(users, DovecotConfig.UserLine(dir, user, password), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), DovecotConfig.Build(dir, users, port), cancellationToken);
     }
 
     private static async Task<bool> GreetsAsync(int port, CancellationToken cancellationToken)
