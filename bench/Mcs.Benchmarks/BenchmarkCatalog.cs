@@ -24,8 +24,23 @@ public static class BenchmarkCatalog
             }
             return 2;
         }
+        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine($"{benchmark.Name}: {benchmark.Description}");
+            return 0;
+        }
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
-        return await benchmark.RunAsync(args[1..], cancellation.Token);
+        try
+        {
+            return await benchmark.RunAsync(args[1..], cancellation.Token);
+        }
+        catch (BenchmarkUsageException usage)
+        {
+            // A mistyped option is the user's to fix: one line saying which, and the options, not a stack trace.
+            Console.Error.WriteLine($"{benchmark.Name}: {usage.Message}");
+            Console.Error.WriteLine($"  {benchmark.Description}");
+            return 2;
+        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class LoadBenchmark : IBenchmark
 {
     public string Name => "load";
 
-    public string Description => "POST /run load on the running system [--dify-latency-ms N] [--rate N] [--seconds N] [--in-flight N] [--base-url U] [--mocks-url U] [--api-key K]";
+    public string Description => "POST /run load on the running system [--dify-latency-ms N] [--rate N] [--seconds N] [--in-flight N] [--base-url U] [--mocks-url U] [--api-key K] [--settle-timeout S]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {

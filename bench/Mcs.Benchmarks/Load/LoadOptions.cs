@@ -23,8 +23,22 @@ public sealed record LoadOptions
         var options = new LoadOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
-            options = args[i] switch
+            var value = i + 1 < args.Length ? args[i + 1] : throw new BenchmarkUsageException($"{args[i]} needs a value");
+            options = Apply(options, args[i], value);
+            i++;
+        }
+        if (options.Rate <= 0 || options.Seconds <= 0 || options.InFlight <= 0)
+        {
+            throw new BenchmarkUsageException("--rate, --seconds and --in-flight must be positive");
+        }
+        return options;
+    }
+
+    private static LoadOptions Apply(LoadOptions options, string name, string value)
+    {
+        try
+        {
+            return name switch
             {
                 "--dify-latency-ms" => options with { DifyLatencyMs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
@@ -34,14 +48,12 @@ public sealed record LoadOptions
                 "--mocks-url" => options with { MocksUrl = new Uri(value) },
                 "--api-key" => options with { ApiKey = value },
                 "--settle-timeout" => options with { SettleTimeoutSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                _ => throw new BenchmarkUsageException($"unknown option {name}"),
             };
-            i++;
         }
-        if (options.Rate <= 0 || options.Seconds <= 0 || options.InFlight <= 0)
+        catch (Exception exception) when (exception is FormatException or OverflowException or UriFormatException)
         {
-            throw new ArgumentException("--rate, --seconds and --in-flight must be positive");
+            throw new BenchmarkUsageException($"{name} {value}: {exception.Message}");
         }
-        return options;
     }
 }
