@@ -21,16 +21,16 @@ public static class ProductMatcher
         {
             return null;
         }
-        if (Single(products.Where(p => CodeNormalizer.Normalize(p.Sku) == key)) is { } bySku)
+        var index = ProductCodeIndex.Of(products);
+        if (Single(index.BySku(key)) is { } bySku)
         {
             return (bySku, BySku);
         }
-        if (customerId is not null && Single(products.Where(p => p.CustomerPartNumbers.Any(
-                n => n.CustomerId == customerId && CodeNormalizer.Normalize(n.PartNo) == key))) is { } byPart)
+        if (customerId is not null && Single(index.ByCustomerPartNo(customerId, key)) is { } byPart)
         {
             return (byPart, ByCustomerPartNo);
         }
-        if (Single(products.Where(p => p.Aliases.Any(a => CodeNormalizer.Normalize(a) == key))) is { } byAlias)
+        if (Single(index.ByAlias(key)) is { } byAlias)
         {
             return (byAlias, ByAlias);
         }
@@ -38,9 +38,5 @@ public static class ProductMatcher
     }
 
     // Two products answering to the same code is a master-data fault: no guess.
-    private static Product? Single(IEnumerable<Product> matches)
-    {
-        var list = matches.Take(2).ToList();
-        return list.Count == 1 ? list[0] : null;
-    }
+    private static Product? Single(IReadOnlyList<Product> matches) => matches.Count == 1 ? matches[0] : null;
 }
