@@ -20,6 +20,21 @@ public sealed record LoadReport(RunOutcome[] Runs)
 
     public double LatencyPercentile(double p) => Percentile([.. Settled.Select(r => r.Latency.TotalSeconds)], p);
 
+    /// <summary>
+    /// The percentile of the latency of the runs scheduled in each <paramref name="window"/> of the schedule, in order
+    /// (NaN for a window none of whose runs settled): where in the minute a stall was.
+    /// </summary>
+    public double[] LatencyPercentileByWindow(TimeSpan window, double p)
+    {
+        if (Runs.Length == 0)
+        {
+            return [];
+        }
+        var windows = (int)(Runs.Max(r => r.Scheduled) / window) + 1;
+        var byWindow = Settled.ToLookup(r => (int)(r.Scheduled / window));
+        return [.. Enumerable.Range(0, windows).Select(i => Percentile([.. byWindow[i].Select(r => r.Latency.TotalSeconds)], p))];
+    }
+
     public double AnswerPercentile(double p) => Percentile([.. Runs.Where(r => r.Answered > TimeSpan.Zero).Select(r => (r.Answered - r.Sent).TotalSeconds)], p);
 
     public void Print()
@@ -30,6 +45,8 @@ public sealed record LoadReport(RunOutcome[] Runs)
         Console.WriteLine($"errors: {Errors}{(errors.Length > 0 ? $" ({errors})" : "")}; lost (never settled): {Lost}");
         Console.WriteLine(F($"last request sent at {LastSent.TotalSeconds:0.0} s; throughput {Throughput:0.0} settled runs/s"));
         Console.WriteLine(F($"latency scheduled → settled: p50 {LatencyPercentile(50):0.000} s, p95 {LatencyPercentile(95):0.000} s, p99 {LatencyPercentile(99):0.000} s, max {LatencyPercentile(100):0.000} s"));
+        var perWindow = LatencyPercentileByWindow(TimeSpan.FromSeconds(10), 99).Select(v => v.ToString("0.00", CultureInfo.InvariantCulture));
+        Console.WriteLine($"latency p99 per 10 s of the schedule: {string.Join(" | ", perWindow)} s");
         Console.WriteLine(F($"POST /run answer time: p50 {AnswerPercentile(50):0.000} s, p99 {AnswerPercentile(99):0.000} s (the endpoint waits up to its RunWaitTimeout for the run)"));
     }
 
