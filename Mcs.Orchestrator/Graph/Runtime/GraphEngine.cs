@@ -10,6 +10,9 @@ namespace Mcs.Orchestrator.Graph.Runtime;
 internal sealed class GraphEngine(GraphStore store, GraphRegistry registry, TimeProvider clock, RunSignals signals, IOptions<GraphEngineOptions> options)
     : IGraphEngine
 {
+    // POST /run's waiters' polls, one statement per gathering (WaitForSettledAsync).
+    private readonly RunReadBatcher _polls = new(store.GetRunsAsync);
+
     public async Task<RunStart> StartRunAsync<TState>(string graphName, string businessKey, TState input, DbContext? acceptingContext, CancellationToken cancellationToken)
         where TState : class, IGraphState
     {
@@ -126,8 +129,6 @@ internal sealed class GraphEngine(GraphStore store, GraphRegistry registry, Time
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
-
-    private readonly RunReadBatcher _polls = new(store.GetRunsAsync);
 
     internal static TimeSpan UntilNextPoll(DateTimeOffset now, TimeSpan interval)
     {

@@ -1,8 +1,5 @@
 using Mcs.Orchestrator.Graphs.SalesEmail.Matching;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
+using static Mcs.Tests.Unit.SalesEmail.SalesEmailTestData;
 
 namespace Mcs.Tests.Unit.SalesEmail;
 
@@ -62,25 +59,5 @@ public sealed class PdfPigTextReaderTests
 
         Assert.Null(_reader.Read("%PDF-1.7\n garbage"u8.ToArray()));
         Assert.Null(_reader.Read(pdf.AsMemory(0, pdf.Length / 3)));
-    }
-
-    /// <summary>One page per entry: its text, or null for a page with only graphics (a scan).</summary>
-    private static byte[] Pdf(params string?[] pages)
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        foreach (var text in pages)
-        {
-            var page = builder.AddPage(PageSize.A4);
-            if (text is null)
-            {
-                page.DrawRectangle(new PdfPoint(40, 400), 300, 200, 2);
-            }
-            else
-            {
-                page.AddText(text, 12, new PdfPoint(40, 760), font);
-            }
-        }
-        return builder.Build();
     }
 }

@@ -107,21 +107,29 @@ public static class SalesEmailTestData
         RawOutput = "{}",
     };
 
-    public static byte[] TextPdf(string text)
-    {
-        var builder = new PdfDocumentBuilder();
-        var page = builder.AddPage(PageSize.A4);
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        page.AddText(text, 12, new PdfPoint(40, 760), font);
-        return builder.Build();
-    }
+    public static byte[] TextPdf(string text) => Pdf(text);
 
     /// <summary>A "scan": a page with only graphics, no text layer.</summary>
-    public static byte[] ScannedPdf()
+    public static byte[] ScannedPdf() => Pdf((string?)null);
+
+    /// <summary>One page per entry: its text (Helvetica), or null for a page with only graphics (a scan).</summary>
+    public static byte[] Pdf(params string?[] pages)
     {
         var builder = new PdfDocumentBuilder();
-        var page = builder.AddPage(PageSize.A4);
-        page.DrawRectangle(new PdfPoint(40, 400), 300, 200, 2);
+        PdfDocumentBuilder.AddedFont? font = null;
+        foreach (var text in pages)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            if (text is null)
+            {
+                page.DrawRectangle(new PdfPoint(40, 400), 300, 200, 2);
+            }
+            else
+            {
+                font ??= builder.AddStandard14Font(Standard14Font.Helvetica);
+                page.AddText(text, 12, new PdfPoint(40, 760), font);
+            }
+        }
         return builder.Build();
     }
 
