@@ -35,7 +35,8 @@ public sealed class SalesEmailNodeTests
         return new AttachmentRef { AttachmentId = "a-" + name, Filename = name, ContentType = "application/pdf", DetectedType = "application/pdf", Size = content.Length, Sha256 = file.Id, FileId = file.Id };
     }
 
-    private DetectContractSignalNode Detector() => new(_files, new PdfPigTextReader(), new ContractKeywordDetector(PolicyOptions()));
+    private DetectContractSignalNode Detector(IPdfTextReader? reader = null) =>
+        new(_files, reader ?? new PdfPigTextReader(), new ContractKeywordDetector(PolicyOptions()));
 
     [Fact]
     public async Task CheckIdempotency_SecondLineageWithTheSameMailKey_IsDuplicateOfTheFirstRun()
@@ -123,6 +124,40 @@ public sealed class SalesEmailNodeTests
 
         Assert.True(state.Signal!.HasSignal);
         Assert.True(state.Pdf!.HasTextLayer);
+    }
+
+    [Theory]
+    [InlineData("采购合同 HD-2026-118", "doc.pdf", 0, "keyword:合同@subject")]
+    [InlineData("Hello", "PO 4711.pdf", 0, "keyword:PO@attachment_name")]
+    [InlineData("Hello", "doc.pdf", 1, "keyword:purchase order@pdf_first_page")]
+    public async Task DetectSignal_LaysOutPage1_OnlyWhenNoWordIsInTheSubjectBodyOrNames(string subject, string fileName, int pageReads, string reason)
+    {
+        var pdf = await StoreAsync(fileName, TextPdf("Purchase Order 4711"));
+        var reader = new CountingPdfTextReader();
+        var input = State() with { Email = State().Email with { Subject = subject, BodyText = "", Attachments = [pdf] } };
+
+        var state = Continued(await Detector(reader).ExecuteAsync(input, NodeContexts.For(N.DetectContractSignal), default));
+
+        Assert.Equal(reason, state.Signal!.Reasons.Single(), ignoreCase: true);
+        Assert.Equal(pageReads, reader.FirstPageReads);
+        Assert.True(state.Pdf!.HasTextLayer);
+    }
+
+    private sealed class CountingPdfTextReader : IPdfTextReader
+    {
+        private readonly PdfPigTextReader _inner = new();
+
+        public int FirstPageReads { get; private set; }
+
+        public bool IsPdf(ReadOnlySpan<byte> content) => _inner.IsPdf(content);
+
+        public PdfTextLayer? ProbeTextLayer(ReadOnlyMemory<byte> content) => _inner.ProbeTextLayer(content);
+
+        public string ReadFirstPage(ReadOnlyMemory<byte> content)
+        {
+            FirstPageReads++;
+            return _inner.ReadFirstPage(content);
+        }
     }
 
     [Fact]

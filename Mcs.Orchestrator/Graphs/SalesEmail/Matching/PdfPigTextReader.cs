@@ -3,7 +3,11 @@ using UglyToad.PdfPig;
 
 namespace Mcs.Orchestrator.Graphs.SalesEmail.Matching;
 
-/// <summary>PdfPig-based <see cref="IPdfTextReader"/>.</summary>
+/// <summary>
+/// PdfPig-based <see cref="IPdfTextReader"/>. The text-layer probe reads only content streams: laying a page out loads
+/// its fonts, and a CJK font embedded the usual way (original glyph ids kept) carries ~45,000-entry glyph tables, so
+/// page 1 costs ~4 ms and ~3.4 MB where the probe costs ~0.2 ms (ADR-066).
+/// </summary>
 public sealed class PdfPigTextReader : IPdfTextReader
 {
     // The PDF spec lets the header sit anywhere in the first 1024 bytes (some producers prepend junk).
@@ -11,30 +15,36 @@ public sealed class PdfPigTextReader : IPdfTextReader
 
     public bool IsPdf(ReadOnlySpan<byte> content) => content[..Math.Min(content.Length, 1024)].IndexOf(Signature) >= 0;
 
-    public PdfTextSummary? Read(ReadOnlyMemory<byte> content)
+    public PdfTextLayer? ProbeTextLayer(ReadOnlyMemory<byte> content)
     {
         try
         {
             using var document = PdfDocument.Open(WholeArray(content));
-            var firstPage = "";
+            document.AddPageFactory<PageTextShowing, TextShowingPageFactory>();
             var hasText = false;
-            // Pages are read only until one has text: the summary needs page 1 and "any text at all", and laying out a
-            // page (fonts, glyph boxes) is most of the cost of a multi-page contract.
             for (var number = 1; number <= document.NumberOfPages && !hasText; number++)
             {
-                var text = document.GetPage(number).Text ?? "";
-                if (number == 1)
-                {
-                    firstPage = text;
-                }
-                hasText = text.Any(char.IsLetterOrDigit);
+                hasText = document.GetPage<PageTextShowing>(number).ShowsText;
             }
-            return new PdfTextSummary(firstPage, hasText, document.NumberOfPages);
+            return new PdfTextLayer(hasText, document.NumberOfPages);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A damaged PDF is not a crash of the run: it counts as a PDF without readable text.
             return null;
+        }
+    }
+
+    public string ReadFirstPage(ReadOnlyMemory<byte> content)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(WholeArray(content));
+            return document.NumberOfPages == 0 ? "" : document.GetPage(1).Text ?? "";
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return "";
         }
     }
 

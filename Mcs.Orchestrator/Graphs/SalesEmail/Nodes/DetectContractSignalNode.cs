@@ -8,7 +8,8 @@ namespace Mcs.Orchestrator.Graphs.SalesEmail.Nodes;
 /// <summary>
 /// A contract mail has a real PDF (by its bytes, not its name) and contract/order words in the subject, body,
 /// attachment names or the PDF's first page. Without both the run ends <c>ignored</c>. Also notes whether the PDF has
-/// a text layer: a scan goes to review without Dify.
+/// a text layer: a scan goes to review without Dify. Page 1 is laid out (its fonts loaded, the costly part) only when
+/// the subject, body and names carry no word, which is the order the words are looked for in anyway.
 /// </summary>
 public sealed class DetectContractSignalNode(IFileStore files, IPdfTextReader pdfReader, ContractKeywordDetector keywords) : INode<SalesEmailState>
 {
@@ -20,14 +21,14 @@ public sealed class DetectContractSignalNode(IFileStore files, IPdfTextReader pd
     public async Task<NodeResult<SalesEmailState>> ExecuteAsync(SalesEmailState state, NodeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var pdfs = new List<(AttachmentRef Attachment, PdfTextSummary? Text)>();
+        var pdfs = new List<(AttachmentRef Attachment, ReadOnlyMemory<byte> Content, PdfTextLayer? Text)>();
         foreach (var attachment in state.Email.Attachments.Where(a => a.FileId is not null))
         {
             var file = await files.GetAsync(attachment.FileId!, cancellationToken)
                 ?? throw new NodeFailedException("attachment_missing", $"Attachment {attachment.AttachmentId} is not in the file store.", retryable: false);
             if (pdfReader.IsPdf(file.Content.Span))
             {
-                pdfs.Add((attachment, pdfReader.Read(file.Content)));
+                pdfs.Add((attachment, file.Content, pdfReader.ProbeTextLayer(file.Content)));
             }
         }
         var reasons = new List<string>();
@@ -36,7 +37,7 @@ public sealed class DetectContractSignalNode(IFileStore files, IPdfTextReader pd
             reasons.Add(NoPdf);
             return Ignored(state, reasons, []);
         }
-        var word = FindWord(state, pdfs.Select(p => p.Text?.FirstPageText));
+        var word = FindWord(state, pdfs.Where(p => p.Text?.HasTextLayer == true).Select(p => p.Content));
         if (word is null)
         {
             reasons.Add(NoWords);
@@ -54,15 +55,12 @@ public sealed class DetectContractSignalNode(IFileStore files, IPdfTextReader pd
         return NodeResult.Continue(state with { Signal = signal, Pdf = pdf });
     }
 
-    private (string Word, string Where)? FindWord(SalesEmailState state, IEnumerable<string?> firstPages)
+    private (string Word, string Where)? FindWord(SalesEmailState state, IEnumerable<ReadOnlyMemory<byte>> pdfsWithText)
     {
-        var places = new List<(string Where, string? Text)>
-        {
-            ("subject", state.Email.Subject),
-            ("body", state.Email.BodyText),
-        };
-        places.AddRange(state.Email.Attachments.Select(a => ("attachment_name", (string?)a.Filename)));
-        places.AddRange(firstPages.Select(text => ("pdf_first_page", text)));
+        var places = new (string Where, string? Text)[] { ("subject", state.Email.Subject), ("body", state.Email.BodyText) }
+            .Concat(state.Email.Attachments.Select(a => ("attachment_name", (string?)a.Filename)))
+            // Lazy: a page is read only when every place before it had no word.
+            .Concat(pdfsWithText.Select(content => ("pdf_first_page", (string?)pdfReader.ReadFirstPage(content))));
         foreach (var (where, text) in places)
         {
             if (keywords.FindKeyword(text) is { } word)
