@@ -13,9 +13,6 @@ namespace Mcs.Orchestrator.Adapters;
 /// <summary>Registers the orchestrator's adapters to the outside world (Dify, ERP, SMTP, file store, masterdata, matching).</summary>
 public static class AdaptersHostingExtensions
 {
-    /// <summary>The key of the configured store (disk or PostgreSQL), which the recent-files cache wraps as the IFileStore everyone else gets.</summary>
-    public const string ConfiguredFileStoreKey = "configured";
-
     public static IHostApplicationBuilder AddOrchestratorAdapters(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,19 +50,13 @@ public static class AdaptersHostingExtensions
             var connectionString = builder.Configuration.GetConnectionString(ServiceNames.OrchestratorDb)
                 ?? throw new InvalidOperationException($"FileStore:Kind=Postgres needs ConnectionStrings:{ServiceNames.OrchestratorDb}");
             services.AddKeyedSingleton(nameof(PostgresFileStore), (_, _) => NpgsqlDataSource.Create(connectionString));
-            services.AddKeyedSingleton<IFileStore>(ConfiguredFileStoreKey, (provider, _) => new PostgresFileStore(
+            services.AddSingleton<IFileStore>(provider => new PostgresFileStore(
                 provider.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgresFileStore)), provider.GetRequiredService<FileUrlSigner>()));
         }
         else
         {
-            services.AddKeyedSingleton<IFileStore, DiskFileStore>(ConfiguredFileStoreKey);
+            services.AddSingleton<IFileStore, DiskFileStore>();
         }
-        services.AddSingleton<IFileStore>(provider =>
-        {
-            var store = provider.GetRequiredKeyedService<IFileStore>(ConfiguredFileStoreKey);
-            var options = provider.GetRequiredService<IOptions<FileStoreOptions>>().Value;
-            return options.RecentFilesCacheBytes == 0 ? store : new RecentFilesCache(store, options.RecentFilesCacheBytes, options.RecentFilesTimeToLive);
-        });
 
         services.AddSingleton<NotificationTemplates>();
         services.AddSingleton<INotificationSender, SmtpNotificationSender>();

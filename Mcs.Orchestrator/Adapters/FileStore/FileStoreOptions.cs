@@ -27,15 +27,4 @@ public sealed class FileStoreOptions
     /// are handed out (Dify:FileTransfer=RemoteUrl).
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
-
-    /// <summary>
-    /// Memory for the files of the last runs, in front of the store (<see cref="RecentFilesCache"/>); 0 turns it off.
-    /// At 50 runs/s of ~100 KB PDFs, 64 MB holds about the last 12 seconds.
-    /// </summary>
-    [Range(0L, 4L * 1024 * 1024 * 1024)]
-    public long RecentFilesCacheBytes { get; set; } = 64L * 1024 * 1024;
-
-    /// <summary>How long a file stays in <see cref="RecentFilesCacheBytes"/> at most (a run reads its PDF within seconds).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan RecentFilesTimeToLive { get; set; } = TimeSpan.FromMinutes(2);
 }

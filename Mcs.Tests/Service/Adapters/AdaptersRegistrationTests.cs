@@ -37,23 +37,12 @@ public sealed class AdaptersRegistrationTests
         var services = host.Services;
         Assert.IsType<DifyWorkflowClient>(services.GetRequiredService<IDifyWorkflowClient>());
         Assert.IsType<ErpGatewayClient>(services.GetRequiredService<IErpGateway>());
-        Assert.IsType<RecentFilesCache>(services.GetRequiredService<IFileStore>());
-        Assert.IsType<DiskFileStore>(services.GetRequiredKeyedService<IFileStore>(AdaptersHostingExtensions.ConfiguredFileStoreKey));
+        Assert.IsType<DiskFileStore>(services.GetRequiredService<IFileStore>());
         Assert.IsType<SmtpNotificationSender>(services.GetRequiredService<INotificationSender>());
         Assert.IsType<MasterdataReader>(services.GetRequiredService<IMasterdataReader>());
         Assert.IsType<FuzzyCustomerNameMatcher>(services.GetRequiredService<ICustomerNameMatcher>());
         Assert.Equal("platform-key-0123456789", services.GetRequiredService<IOptions<MasterdataOptions>>().Value.ApiKey);
         Assert.Equal(DifyResponseMode.Streaming, services.GetRequiredService<IOptions<DifyOptions>>().Value.ResponseMode);
-        await host.StopAsync();
-    }
-
-    [Fact]
-    public async Task A_recent_files_cache_of_zero_bytes_leaves_the_configured_store_alone()
-    {
-        using var host = Build(new Dictionary<string, string?>(AppHostConfig) { ["FileStore:RecentFilesCacheBytes"] = "0" });
-        await host.StartAsync();
-
-        Assert.IsType<DiskFileStore>(host.Services.GetRequiredService<IFileStore>());
         await host.StopAsync();
     }
 
