@@ -11,4 +11,5 @@ public static class OrchestratorErrorCodes
     public const string ReviewPayloadRequired = "review_payload_required";
     public const string ReviewReasonRequired = "review_reason_required";
     public const string InvalidStatus = "invalid_status";
+    public const string InvalidWait = "invalid_wait";
 }

@@ -26,11 +26,29 @@ public static class RunEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<OrchestratorRunResult>, ProblemHttpResult>> GetRunAsync(string runId, IGraphEngine engine, CancellationToken cancellationToken)
+    /// <summary>Longest <c>?wait_seconds=</c> a GET may hold: below common proxy and client idle timeouts.</summary>
+    public const int MaxWaitSeconds = 60;
+
+    /// <summary>
+    /// The run as it is now, or with <c>?wait_seconds=N</c> (1–60) as soon as it settles or pauses for review, at the
+    /// latest after N seconds (still <c>running</c> then): a client follows a run with one request per N seconds
+    /// instead of polling, and the server wakes it from its own commit or its batched waiter poll (ADR-067).
+    /// </summary>
+    public static async Task<Results<Ok<OrchestratorRunResult>, ProblemHttpResult>> GetRunAsync(
+        string runId, [FromQuery(Name = "wait_seconds")] int? waitSeconds, IGraphEngine engine, CancellationToken cancellationToken)
     {
+        if (waitSeconds is < 0 or > MaxWaitSeconds)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, OrchestratorErrorCodes.InvalidWait, $"wait_seconds must be 0–{MaxWaitSeconds}.",
+                new Dictionary<string, string[]> { ["wait_seconds"] = [$"an integer from 0 to {MaxWaitSeconds}"] });
+        }
         if (await FindAsync(runId, engine, cancellationToken) is not { } run)
         {
             return NotFound();
+        }
+        if (waitSeconds > 0 && !run.IsFinished && run.Status != RunLifecycle.Interrupted)
+        {
+            run = await engine.WaitForSettledAsync(run.RunId, TimeSpan.FromSeconds(waitSeconds.Value), cancellationToken);
         }
         var state = await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken);
         return TypedResults.Ok(run.ToContract(state));

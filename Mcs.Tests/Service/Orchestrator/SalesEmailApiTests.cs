@@ -57,6 +57,44 @@ public sealed class SalesEmailApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetRun_WithWaitSeconds_AnswersWhenTheRunSettles_WithoutItAtOnce_OutOfRangeIs400()
+    {
+        _factory.Dify.ContractGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var post = _client.PostAsJsonAsync("/v1/orchestrations/sales-email/run", ContractMail("d-wait", "m-wait@hdjd.com.cn"), McsJson.Options);
+        var runId = await WaitForContractCallAsync();
+
+        var now = await _client.GetFromJsonAsync<OrchestratorRunResult>($"/v1/orchestrations/runs/{runId}", McsJson.Options);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var waiting = _client.GetFromJsonAsync<OrchestratorRunResult>($"/v1/orchestrations/runs/{runId}?wait_seconds=30", McsJson.Options);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted);
+        _factory.Dify.ContractGate.SetResult();
+        var settled = await waiting;
+
+        Assert.Equal(RunStatus.Running, now!.Status);
+        Assert.Equal(RunStatus.Succeeded, settled!.Status);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the waiting GET answered after {clock.Elapsed}");
+        Assert.Equal(1, _factory.Erp.Creates);
+        (await post).Dispose();
+        var tooLong = await _client.GetAsync($"/v1/orchestrations/runs/{runId}?wait_seconds=61");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("invalid_wait", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    // The run id of the one run, once it is inside the gated contract call.
+    private async Task<string> WaitForContractCallAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + OrchestratorApi.SettleTimeout;
+        while (_factory.Dify.ContractCalls == 0)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the run never reached call_dify_contract");
+            await Task.Delay(50);
+        }
+        var runs = await _client.GetFromJsonAsync<PagedList<OrchestratorRunResult>>("/v1/orchestrations/runs?status=running", McsJson.Options);
+        return Assert.Single(runs!.Items).RunId;
+    }
+
+    [Fact]
     public async Task SameDelivery_TwiceAndConcurrently_IsOneRun_SecondDeliveryOfTheMail_IsDuplicate()
     {
         var email = ContractMail("d-2", "m-2@hdjd.com.cn");

@@ -19,6 +19,9 @@ public sealed class FakeDifyWorkflowClient : IDifyWorkflowClient
     /// <summary>How many contract calls fail with <see cref="ContractFailure"/> before the fault clears; null = it never clears.</summary>
     public int? ContractFailureCount { get; set; }
 
+    /// <summary>When set, contract calls wait for it: a run stays at call_dify_contract until the test completes it.</summary>
+    public TaskCompletionSource? ContractGate { get; set; }
+
     public int Uploads => _uploads;
     public int ContractCalls => _contractCalls;
     public int OrderCalls => _orderCalls;
@@ -36,13 +39,17 @@ public sealed class FakeDifyWorkflowClient : IDifyWorkflowClient
         return Task.FromResult(DifyOutcome<DifyUploadedFile>.Success(new DifyUploadedFile("upload-" + _uploads, fileName, content.Length)));
     }
 
-    public Task<DifyOutcome<DifyContractResult>> RunContractAsync(DifyContractInputs inputs, CancellationToken cancellationToken)
+    public async Task<DifyOutcome<DifyContractResult>> RunContractAsync(DifyContractInputs inputs, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref _contractCalls);
         LastContractInputs = inputs;
+        if (ContractGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
         var failing = ContractFailureCount is not { } count || call <= count;
-        return Task.FromResult(ContractFailure is { } failure && failing ? DifyOutcome<DifyContractResult>.Failed(failure)
-            : DifyOutcome<DifyContractResult>.Success(Contract ?? throw new InvalidOperationException("No contract scripted.")));
+        return ContractFailure is { } failure && failing ? DifyOutcome<DifyContractResult>.Failed(failure)
+            : DifyOutcome<DifyContractResult>.Success(Contract ?? throw new InvalidOperationException("No contract scripted."));
     }
 
     public Task<DifyOutcome<ErpOrderPayload>> RunOrderPayloadAsync(DifyOrderInputs inputs, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ public sealed class LoadBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var options = LoadOptions.Parse(args);
-        using var api = Client(options.BaseUrl, options.InFlight + 64);
+        // POSTs are bounded by the in-flight window; every run still going holds one long-poll GET besides.
+        using var api = Client(options.BaseUrl, options.InFlight + options.TotalRuns + 64);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
         using var mocks = Client(options.MocksUrl, 8);
 

@@ -7,18 +7,17 @@ namespace Mcs.Benchmarks.Load;
 /// <summary>
 /// Open-loop load: request i is due at i / rate seconds whatever happened to the earlier ones; at most
 /// <see cref="LoadOptions.InFlight"/> POSTs are outstanding (a full window delays the schedule, and that delay is part of
-/// the measured latency). A run the endpoint answered 202 for is followed with GET runs/{id} until it settles.
+/// the measured latency). A run the endpoint answered 202 for is followed with GET runs/{id}?wait_seconds=10 (the
+/// server answers when the run settles, or after 10 s) until it settles.
 /// </summary>
 public sealed class LoadDriver(HttpClient http, LoadOptions options)
 {
     private const string RunPath = "v1/orchestrations/sales-email/run";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    // Each follow-up GET holds until the run settles, or this long (the server's long poll, ADR-067).
+    private const int FollowWaitSeconds = 10;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly SemaphoreSlim _window = new(options.InFlight);
-
-    // Following runs must not become the load: a few polls at a time are plenty at a 500 ms interval.
-    private readonly SemaphoreSlim _polls = new(16);
 
     public int MaxObservedInFlight { get; private set; }
 
@@ -74,28 +73,28 @@ public sealed class LoadDriver(HttpClient http, LoadOptions options)
             {
                 return outcome with { RunId = runId, Settled = clock.Elapsed, Error = "lost" };
             }
-            await Task.Delay(PollInterval, cancellationToken);
-            status = await PollAsync(runId, cancellationToken) ?? status;
+            status = await FollowAsync(runId, cancellationToken) ?? status;
         }
         return outcome with { RunId = runId, Status = status, Settled = clock.Elapsed };
     }
 
-    private async Task<string?> PollAsync(string runId, CancellationToken cancellationToken)
+    private async Task<string?> FollowAsync(string runId, CancellationToken cancellationToken)
     {
-        await _polls.WaitAsync(cancellationToken);
         try
         {
-            using var response = await http.GetAsync($"v1/orchestrations/runs/{runId}", cancellationToken);
-            return response.IsSuccessStatusCode ? (await ReadRunAsync(response, cancellationToken)).Status : null;
+            using var response = await http.GetAsync($"v1/orchestrations/runs/{runId}?wait_seconds={FollowWaitSeconds}", cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return (await ReadRunAsync(response, cancellationToken)).Status;
+            }
         }
         catch (HttpRequestException)
         {
-            return null; // followed again at the next interval
+            // followed again below
         }
-        finally
-        {
-            _polls.Release();
-        }
+        // An error answer comes back at once: pause rather than loop on it.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        return null;
     }
 
     private static async Task<(string RunId, string Status)> ReadRunAsync(HttpResponseMessage response, CancellationToken cancellationToken)
