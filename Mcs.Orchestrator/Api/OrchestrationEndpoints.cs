@@ -75,7 +75,7 @@ public static class OrchestrationEndpoints
         Guid runId, IGraphEngine engine, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var run = await engine.WaitForSettledAsync(runId, timeout, cancellationToken);
-        if (run.IsFinished || run.Status == RunLifecycle.Interrupted)
+        if (run.IsSettled)
         {
             var state = await engine.GetStateAsync<SalesEmailState>(run, null, cancellationToken);
             return TypedResults.Ok(run.ToContract(state));

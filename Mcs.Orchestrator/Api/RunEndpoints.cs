@@ -46,7 +46,7 @@ public static class RunEndpoints
         {
             return NotFound();
         }
-        if (waitSeconds > 0 && !run.IsFinished && run.Status != RunLifecycle.Interrupted)
+        if (waitSeconds > 0 && !run.IsSettled)
         {
             run = await engine.WaitForSettledAsync(run.RunId, TimeSpan.FromSeconds(waitSeconds.Value), cancellationToken);
         }

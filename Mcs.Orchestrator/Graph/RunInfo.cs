@@ -54,4 +54,7 @@ public sealed record RunInfo
 
     /// <summary>True once the run is succeeded, failed, cancelled or blocked; an interrupted run is paused, not settled.</summary>
     public bool IsFinished => Status is RunLifecycle.Succeeded or RunLifecycle.Failed or RunLifecycle.Cancelled or RunLifecycle.Blocked;
+
+    /// <summary>Finished or paused for review: what <see cref="IGraphEngine.WaitForSettledAsync"/> waits for.</summary>
+    public bool IsSettled => IsFinished || Status == RunLifecycle.Interrupted;
 }

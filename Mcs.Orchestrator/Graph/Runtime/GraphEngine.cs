@@ -117,7 +117,7 @@ internal sealed class GraphEngine(GraphStore store, GraphRegistry registry, Time
             var run = (polled ? await _polls.GetAsync(runId, cancellationToken) : await store.GetRunAsync(runId, cancellationToken))
                 ?? throw new KeyNotFoundException($"Run {runId} does not exist.");
             var remaining = deadline - clock.GetUtcNow();
-            if (run.IsFinished || run.Status == RunLifecycle.Interrupted || remaining <= TimeSpan.Zero)
+            if (run.IsSettled || remaining <= TimeSpan.Zero)
             {
                 return run;
             }

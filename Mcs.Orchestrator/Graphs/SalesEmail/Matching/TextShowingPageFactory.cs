@@ -19,10 +19,8 @@ internal sealed record PageTextShowing(bool ShowsText);
 /// A PdfPig page factory that decodes and parses a page's content streams (and the form XObjects they draw) without
 /// loading the page's resources: no fonts, so no glyph tables and no layout.
 /// </summary>
-// PdfPig creates page factories by reflection, with exactly these constructor parameters.
-#pragma warning disable CA1812
-internal sealed class TextShowingPageFactory(IPdfTokenScanner scanner, IResourceStore resourceStore, ILookupFilterProvider filters,
-    IPageContentParser parser, ParsingOptions options) : IPageFactory<PageTextShowing>
+#pragma warning disable CA1812 // created by PdfPig, by reflection
+internal sealed class TextShowingPageFactory : IPageFactory<PageTextShowing>
 #pragma warning restore CA1812
 {
     // Forms may draw forms; a cycle or a deep chain is damage, not text.
@@ -30,9 +28,16 @@ internal sealed class TextShowingPageFactory(IPdfTokenScanner scanner, IResource
     private static readonly NameToken XObject = NameToken.Create("XObject");
     private static readonly NameToken Form = NameToken.Create("Form");
 
+    private readonly IPdfTokenScanner _scanner;
+    private readonly ILookupFilterProvider _filters;
+    private readonly IPageContentParser _parser;
+
+    // PdfPig passes exactly these parameters; the resource store (fonts) and options are what this factory avoids.
+    public TextShowingPageFactory(IPdfTokenScanner scanner, IResourceStore resourceStore, ILookupFilterProvider filters, IPageContentParser parser,
+        ParsingOptions options) => (_scanner, _filters, _parser) = (scanner, filters, parser);
+
     public PageTextShowing Create(int number, DictionaryToken dictionary, PageTreeMembers pageTreeMembers, NamedDestinations annotationProvider)
     {
-        _ = (resourceStore, options);
         var resources = Resolve<DictionaryToken>(dictionary, NameToken.Resources) ?? pageTreeMembers.ParentResources.LastOrDefault();
         var shows = dictionary.TryGet(NameToken.Contents, out var contents)
             && ContentStreams(contents).Any(stream => ShowsText(number, stream, resources, 0));
@@ -48,7 +53,7 @@ internal sealed class TextShowingPageFactory(IPdfTokenScanner scanner, IResource
 
     private bool ShowsText(int page, StreamToken stream, DictionaryToken? resources, int depth)
     {
-        var operations = parser.Parse(page, new MemoryInputBytes(stream.Decode(filters, scanner)), SilentLog.Instance);
+        var operations = _parser.Parse(page, new MemoryInputBytes(stream.Decode(_filters, _scanner)), SilentLog.Instance);
         foreach (var operation in operations)
         {
             switch (operation)
@@ -86,7 +91,7 @@ internal sealed class TextShowingPageFactory(IPdfTokenScanner scanner, IResource
     private T? Resolve<T>(DictionaryToken dictionary, NameToken key) where T : class, IToken =>
         dictionary.TryGet(key, out var token) ? Direct(token) as T : null;
 
-    private IToken? Direct(IToken token) => token is IndirectReferenceToken reference ? scanner.Get(reference.Data)?.Data : token;
+    private IToken? Direct(IToken token) => token is IndirectReferenceToken reference ? _scanner.Get(reference.Data)?.Data : token;
 
     private sealed class SilentLog : ILog
     {
